@@ -1,0 +1,33 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# The two commands a newcomer needs:
+#   make run    install what is missing, build, load demo data, serve on :8080
+#   make test   install what is missing, build, run every test on SQLite and PostgreSQL
+.PHONY: run test bench build deps web-deps clean
+
+JOBS ?= $(shell nproc)
+
+deps:
+	@scripts/install-deps.sh
+
+# npm ci only when the lock file changed since the last install.
+web/node_modules/.hotshop-installed: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web-deps: deps web/node_modules/.hotshop-installed
+
+build: web-deps
+	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHOTSHOP_WEB=ON -Wno-dev >/dev/null
+	cmake --build build -j$(JOBS)
+
+run: build
+	@scripts/run.sh
+
+test: build
+	@scripts/test.sh
+
+bench: build
+	@bench/run.sh
+
+clean:
+	rm -rf build

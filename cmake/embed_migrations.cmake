@@ -1,0 +1,15 @@
+# SPDX-License-Identifier: AGPL-3.0-or-later
+# Turns src/store/migrations/NNNN_name.sql into a C++ table, in number order.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from src/store/migrations by cmake/embed_migrations.cmake. Do not edit.\n#include \"store/migrations.h\"\nnamespace hotshop::store {\nconst std::vector<MigrationSource>& EmbeddedMigrations() {\n  static const std::vector<MigrationSource> kAll = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME_WE)
+  file(READ ${f} sql)
+  string(REGEX MATCH "^[0-9]+" num ${name})
+  math(EXPR num "${num}")
+  string(APPEND body "    {${num}, \"${name}\", R\"hotshop_sql(${sql})hotshop_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return kAll;\n}\n}  // namespace hotshop::store\n")
+file(WRITE ${OUT}.tmp "${body}")
+execute_process(COMMAND ${CMAKE_COMMAND} -E copy_if_different ${OUT}.tmp ${OUT})

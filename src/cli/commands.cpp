@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "cli/commands.h"
+
+#include <cstdlib>
+#include <iostream>
+
+namespace hotshop::cli {
+
+namespace {
+const FlagSpec kDb{"db", "URL", "sqlite:PATH or postgresql://… (default $HOTSHOP_DB or sqlite:var/hotshop.db)"};
+const FlagSpec kKeyFile{"key-file", "PATH", "master key file (default $HOTSHOP_KEY_FILE or var/master.key)"};
+}  // namespace
+
+const std::vector<Command>& AllCommands() {
+  static const std::vector<Command> kAll = {
+      {"serve", "Serve the web UI and JSON API.",
+       {kDb, kKeyFile,
+        {"listen", "HOST:PORT", "address to listen on (default 127.0.0.1:8080)"},
+        {"web-dir", "DIR", "built web UI (default: web/ beside the binary)"},
+        {"threads", "N", "worker threads (default: one per core)"},
+        {"rate-limit", "N", "requests per second per client, 0 = off (default 50; burst 4x)"},
+        {"idle-timeout", "SECONDS", "close idle keep-alive connections after this (default 30)"},
+        {"request-timeout", "SECONDS", "cut off a client slower than this to send a request (default 20)"},
+        {"access-log", "PATH", "append the access log here, '-' for stderr (default: stderr)"},
+        {"no-access-log", "", "write no access log"}},
+       {}},
+      {"migrate", "Apply pending database migrations.", {kDb}, {}},
+      {"demo", "Load demo data (invented people only) and print a one-time admin login.",
+       {kDb, kKeyFile}, {}},
+      {"keys", "Manage the master key: init | status.", {kKeyFile, kDb}, {"init|status"}},
+  };
+  return kAll;
+}
+
+std::string DatabaseUrl(const Flags& flags) {
+  if (auto v = flags.Get("db")) return *v;
+  if (const char* e = std::getenv("HOTSHOP_DB"); e && *e) return e;
+  return "sqlite:var/hotshop.db";
+}
+
+std::string KeyFilePath(const Flags& flags) {
+  if (auto v = flags.Get("key-file")) return *v;
+  if (const char* e = std::getenv("HOTSHOP_KEY_FILE"); e && *e) return e;
+  return "var/master.key";
+}
+
+std::unique_ptr<store::Database> OpenOrExplain(const std::string& url) {
+  Result<std::unique_ptr<store::Database>> db = store::OpenDatabase(url);
+  if (!db) {
+    std::cerr << "hotshop: " << db.error().message() << "\n";
+    return nullptr;
+  }
+  return std::move(*db);
+}
+
+void Fail(const std::string& cmd, const std::string& message) {
+  std::cerr << "hotshop " << cmd << ": " << message << "\n";
+}
+
+}  // namespace hotshop::cli

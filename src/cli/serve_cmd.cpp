@@ -1,0 +1,103 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <unistd.h>
+
+#include "api/app.h"
+#include "cli/commands.h"
+#include "cli/master_key.h"
+#include "http/server.h"
+#include "store/migrations.h"
+
+namespace hotshop::cli {
+namespace {
+
+std::string DefaultWebDir() {
+  std::error_code ec;
+  auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  if (!ec) {
+    auto beside = exe.parent_path() / "web";
+    if (std::filesystem::exists(beside / "index.html")) return beside.string();
+  }
+  return "build/web";
+}
+
+}  // namespace
+
+int RunServe(const Flags& flags) {
+  http::ServerOptions opts;
+  std::string listen = flags.GetOr("listen", "127.0.0.1:8080");
+  auto colon = listen.rfind(':');
+  if (colon == std::string::npos) {
+    Fail("serve", "--listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+    return 2;
+  }
+  opts.host = listen.substr(0, colon);
+  if (opts.host.size() > 2 && opts.host.front() == '[') opts.host = opts.host.substr(1, opts.host.size() - 2);
+  try {
+    int port = std::stoi(listen.substr(colon + 1));
+    if (port < 0 || port > 65535) throw std::out_of_range("port");
+    opts.port = static_cast<uint16_t>(port);
+    if (auto t = flags.Get("threads")) opts.threads = std::stoi(*t);
+    if (auto r = flags.Get("rate-limit")) opts.rate_per_client = std::stod(*r);
+    opts.burst_per_client = opts.rate_per_client * 4;
+    if (auto t = flags.Get("idle-timeout")) opts.idle_timeout = std::chrono::seconds(std::stoi(*t));
+    if (auto t = flags.Get("request-timeout")) opts.request_timeout = std::chrono::seconds(std::stoi(*t));
+  } catch (const std::exception&) {
+    Fail("serve", "--listen port, --threads, --rate-limit and the timeouts must be numbers");
+    return 2;
+  }
+
+  std::string url = DatabaseUrl(flags);
+  auto db = OpenOrExplain(url);
+  if (!db) return 1;
+  Result<store::MigrationState> st = store::ReadMigrationState(*db);
+  if (!st) {
+    Fail("serve", st.error().message());
+    return 1;
+  }
+  if (!st->up_to_date()) {
+    Fail("serve", "the database is at migration " + std::to_string(st->current) + " but this hotshop needs " +
+                      std::to_string(st->latest) + ": run `hotshop migrate --db " + store::RedactUrl(url) + "` first");
+    return 1;
+  }
+  Result<security::SecretBytes> kek = LoadAndCheckMasterKey(*db, KeyFilePath(flags));
+  if (!kek) {
+    Fail("serve", kek.error().message());
+    return 1;
+  }
+
+  std::ofstream log_file;
+  if (flags.Has("no-access-log")) {
+    opts.access_log = nullptr;
+  } else if (auto p = flags.Get("access-log"); p && *p != "-") {
+    log_file.open(*p, std::ios::app);
+    if (!log_file) {
+      Fail("serve", "cannot open access log " + *p);
+      return 1;
+    }
+    opts.access_log = &log_file;
+  } else {
+    opts.access_log = &std::cerr;
+  }
+
+  api::Config config;
+  config.web_dir = flags.GetOr("web-dir", DefaultWebDir());
+  config.latest_migration = st->latest;
+  api::App app(*db, config);
+  http::Server server(opts, http::Dispatcher{
+                                [&app](http::Request& r) { return app.Handle(r); },
+                                [&app](http::Verb m, std::string_view p) { return app.BodyLimit(m, p); }});
+  if (Status s = server.Listen(); !s) {
+    Fail("serve", s.error().message());
+    return 1;
+  }
+  std::cout << "hotshop serve: listening on http://" << listen.substr(0, colon) << ":" << server.port()
+            << " (database " << store::RedactUrl(url) << ")" << std::endl;
+  server.Run();
+  std::cout << "hotshop serve: stopped" << std::endl;
+  return 0;
+}
+
+}  // namespace hotshop::cli
