@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "api/app.h"
 
+#include "api/session_auth.h"
 #include "http/headers.h"
 #include "http/problem.h"
 #include "store/ids.h"
@@ -23,8 +24,8 @@ bool IsUnsafe(http::Verb v) {
 
 }  // namespace
 
-App::App(store::Database& db, Config config)
-    : db_(db), config_(std::move(config)), static_files_(config_.web_dir) {
+App::App(store::Database& db, Config config, Services& services)
+    : db_(db), config_(std::move(config)), services_(services), static_files_(config_.web_dir) {
   RegisterRoutes(*this, [this](http::Verb m, std::string p, ApiHandler h, http::RouteOptions o) {
     Register(m, std::move(p), h, o);
   });
@@ -33,8 +34,18 @@ App::App(store::Database& db, Config config)
 void App::Register(http::Verb method, std::string pattern, ApiHandler handler,
                    http::RouteOptions options) {
   router_.Add(method, std::move(pattern),
-              [this, handler](const http::Request& req) {
-                Context ctx{db_, config_, store::NowMillis()};
+              [this, handler, options](const http::Request& req) {
+                Context ctx{db_, config_, services_, store::NowMillis(), std::nullopt, std::nullopt};
+                if (Status s = ResolveSession(req, ctx); !s) return http::Problem(s.error());
+                if (!options.public_route) {
+                  if (!ctx.actor) {
+                    return http::Problem(Error::Unauthenticated("sign in to continue; your session may have ended"));
+                  }
+                  if (!ctx.session->needs.empty() && !options.setup_ok) {
+                    return http::Problem(http::HttpStatus::forbidden, "setup_required",
+                                         "finish setting up your account (new password and two-factor code) first");
+                  }
+                }
                 return handler(req, ctx);
               },
               options);

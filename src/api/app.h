@@ -21,7 +21,7 @@ using ApiHandler = http::Response (*)(const http::Request&, Context&);
 
 class App {
  public:
-  App(store::Database& db, Config config);
+  App(store::Database& db, Config config, Services& services);
 
   http::Response Handle(http::Request& req);
   size_t BodyLimit(http::Verb method, std::string_view path) const;
@@ -33,6 +33,7 @@ class App {
 
   store::Database& db_;
   Config config_;
+  Services& services_;
   http::Router router_;
   http::StaticFiles static_files_;
 };

@@ -1,7 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// The route table: every route hotshop serves, one line each.
+// The route table: every route hotshop serves, one line each. The
+// authorization matrix (tests/api/authz_policy.json) must list each of them.
+#include "api/admin_handlers.h"
 #include "api/app.h"
+#include "api/campaign_handlers.h"
 #include "api/health.h"
+#include "api/session_handlers.h"
 
 namespace hotshop::api {
 
@@ -10,8 +14,42 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   using V = http::Verb;
   http::RouteOptions open;
   open.public_route = true;
+  http::RouteOptions setup;  // signed in, setup may still be pending
+  setup.setup_ok = true;
+  http::RouteOptions signed_in;
+
   add(V::get, "/healthz", GetHealthz, open);
   add(V::get, "/readyz", GetReadyz, open);
+
+  add(V::post, "/api/session", PostSession, open);
+  add(V::get, "/api/session", GetSession, setup);
+  add(V::delete_, "/api/session", DeleteSession, setup);
+  add(V::post, "/api/session/step-up", PostStepUp, signed_in);
+  add(V::post, "/api/me/password", PostMyPassword, setup);
+  add(V::post, "/api/me/totp/setup", PostTotpSetup, setup);
+  add(V::post, "/api/me/totp/confirm", PostTotpConfirm, setup);
+  add(V::post, "/api/me/recovery-codes", PostRecoveryCodes, signed_in);
+  add(V::get, "/api/me/devices", GetMyDevices, signed_in);
+  add(V::delete_, "/api/me/devices/{id}", DeleteMyDevice, signed_in);
+  add(V::post, "/api/invitations/lookup", PostInvitationLookup, open);
+  add(V::post, "/api/invitations/accept", PostInvitationAccept, open);
+
+  add(V::get, "/api/orgs/{org}/users", GetOrgUsers, signed_in);
+  add(V::post, "/api/orgs/{org}/invitations", PostInvitation, signed_in);
+  add(V::post, "/api/orgs/{org}/users/{id}/suspend", PostSuspendUser, signed_in);
+  add(V::post, "/api/orgs/{org}/users/{id}/sign-out", PostSignOutUser, signed_in);
+  add(V::post, "/api/orgs/{org}/users/{id}/reactivate", PostReactivateUser, signed_in);
+  add(V::post, "/api/orgs/{org}/users/{id}/grants", PostGrant, signed_in);
+  add(V::delete_, "/api/orgs/{org}/grants/{id}", DeleteGrant, signed_in);
+  add(V::get, "/api/orgs/{org}/audit", GetAudit, signed_in);
+
+  add(V::get, "/api/orgs/{org}/campaigns", GetCampaigns, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}", GetCampaign, signed_in);
+  add(V::patch, "/api/orgs/{org}/campaigns/{id}", PatchCampaign, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/people", PostPerson, signed_in);
+  add(V::get, "/api/orgs/{org}/people", SearchPeople, signed_in);
+  add(V::get, "/api/orgs/{org}/people/{id}", GetPerson, signed_in);
+  add(V::patch, "/api/orgs/{org}/people/{id}", PatchPerson, signed_in);
 }
 
 }  // namespace hotshop::api

@@ -22,12 +22,21 @@ const std::vector<Command>& AllCommands() {
         {"idle-timeout", "SECONDS", "close idle keep-alive connections after this (default 30)"},
         {"request-timeout", "SECONDS", "cut off a client slower than this to send a request (default 20)"},
         {"access-log", "PATH", "append the access log here, '-' for stderr (default: stderr)"},
-        {"no-access-log", "", "write no access log"}},
+        {"no-access-log", "", "write no access log"},
+        {"pwhash-opslimit", "N", "Argon2id passes (default 0: tuned to 250-500 ms at start)"}},
        {}},
       {"migrate", "Apply pending database migrations.", {kDb}, {}},
       {"demo", "Load demo data (invented people only) and print a one-time admin login.",
        {kDb, kKeyFile}, {}},
-      {"keys", "Manage the master key: init | status.", {kKeyFile, kDb}, {"init|status"}},
+      {"keys", "Manage keys: init | status | rotate (new data keys for every org, re-encrypt, resumable).",
+       {kKeyFile, kDb}, {"init|status|rotate"}},
+      {"user", "Add a user: user add --org SLUG --email E --name N --role ROLE [--campaign NAME].",
+       {kDb, kKeyFile, {"org", "SLUG", "organization short name"}, {"email", "EMAIL", "the person's email"},
+        {"name", "NAME", "the name shown to others"}, {"role", "ROLE", "org_admin, staff_organizer, volunteer_organizer, worker_leader, viewer, dispatcher, mentor or caller"},
+        {"campaign", "NAME|ID", "scope the grant to this campaign (default: the whole org)"}},
+       {"add"}},
+      {"audit", "Check the audit chains: audit verify [--org SLUG].", {kDb, {"org", "SLUG", "only this organization"}},
+       {"verify"}},
   };
   return kAll;
 }

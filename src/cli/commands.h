@@ -18,6 +18,8 @@ int RunServe(const Flags& flags);
 int RunMigrate(const Flags& flags);
 int RunDemo(const Flags& flags);
 int RunKeys(const Flags& flags);
+int RunUser(const Flags& flags);
+int RunAudit(const Flags& flags);
 
 // --db, then $HOTSHOP_DB, then sqlite:var/hotshop.db.
 std::string DatabaseUrl(const Flags& flags);

@@ -3,6 +3,7 @@
 
 #include "cli/commands.h"
 #include "cli/master_key.h"
+#include "cli/provision.h"
 #include "store/demo_data.h"
 #include "store/ids.h"
 #include "store/migrations.h"
@@ -21,10 +22,21 @@ int RunDemo(const Flags& flags) {
     Fail("demo", kek.error().message());
     return 1;
   }
-  Result<store::DemoResult> r = store::LoadDemoData(*db, *kek, store::NowMillis());
+  store::KeyService keys(std::move(*kek));
+  Result<store::DemoResult> r = store::LoadDemoData(*db, keys, store::NowMillis());
   if (!r) {
     Fail("demo", r.error().message());
     return 1;
+  }
+  r->admin_login = store::kDemoAdminEmail;
+  if (r->created) {
+    Result<NewUser> admin = ProvisionUser(*db, keys, r->org_slug, store::kDemoAdminEmail, "Ade Admin (demo)",
+                                          "org_admin", "", store::NowMillis());
+    if (!admin) {
+      Fail("demo", admin.error().message());
+      return 1;
+    }
+    r->one_time_password = admin->one_time_password;
   }
   if (!r->created) {
     std::cout << "hotshop demo: demo data already present (organization '" << r->org_slug << "').\n";

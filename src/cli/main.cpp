@@ -58,6 +58,8 @@ int main(int argc, char** argv) {
     if (cmd->name == "migrate") return hotshop::cli::RunMigrate(*flags);
     if (cmd->name == "demo") return hotshop::cli::RunDemo(*flags);
     if (cmd->name == "keys") return hotshop::cli::RunKeys(*flags);
+    if (cmd->name == "user") return hotshop::cli::RunUser(*flags);
+    if (cmd->name == "audit") return hotshop::cli::RunAudit(*flags);
   } catch (const std::exception& e) {
     std::cerr << "hotshop " << cmd->name << ": unexpected error: " << e.what() << "\n";
     return 1;

@@ -8,6 +8,8 @@
 #include "cli/commands.h"
 #include "cli/master_key.h"
 #include "http/server.h"
+#include "security/password.h"
+#include "store/key_service.h"
 #include "store/migrations.h"
 
 namespace hotshop::cli {
@@ -82,10 +84,31 @@ int RunServe(const Flags& flags) {
     opts.access_log = &std::cerr;
   }
 
+  Result<security::CommonPasswords> common = security::CommonPasswords::Load();
+  if (!common) {
+    Fail("serve", common.error().message());
+    return 1;
+  }
+  security::PwhashParams pwhash;
+  if (auto ops = flags.Get("pwhash-opslimit"); ops && *ops != "0") {
+    pwhash.opslimit = std::stoull(*ops);
+  } else {
+    std::chrono::milliseconds took{0};
+    pwhash = security::TunePwhash(std::chrono::milliseconds(250), std::chrono::milliseconds(500), &took);
+    std::cout << "hotshop serve: password hashing tuned to Argon2id opslimit " << pwhash.opslimit << ", "
+              << (pwhash.memlimit >> 20) << " MiB (" << took.count() << " ms per hash)" << std::endl;
+  }
+  store::KeyService keys(std::move(*kek));
+  security::HashLimiter hash_limiter;
+  http::RateLimiter per_account(5.0 / 60.0, 5);        // 5 attempts a minute per account
+  http::RateLimiter failures(100.0 / 3600.0, 100);     // 100 failures an hour per account
+  http::RateLimiter per_client(30.0 / 60.0, 30);       // 30 a minute per client address
+  api::Services services{keys, *common, pwhash, hash_limiter, per_account, failures, per_client};
+
   api::Config config;
   config.web_dir = flags.GetOr("web-dir", DefaultWebDir());
   config.latest_migration = st->latest;
-  api::App app(*db, config);
+  api::App app(*db, config, services);
   http::Server server(opts, http::Dispatcher{
                                 [&app](http::Request& r) { return app.Handle(r); },
                                 [&app](http::Verb m, std::string_view p) { return app.BodyLimit(m, p); }});

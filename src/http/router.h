@@ -26,6 +26,7 @@ using Handler = std::function<Response(const Request&)>;
 struct RouteOptions {
   size_t body_limit = kDefaultBodyLimit;
   bool public_route = false;  // reachable without a session (healthz, login)
+  bool setup_ok = false;      // reachable while password/two-factor setup is pending
 };
 
 struct Route {

@@ -14,8 +14,9 @@
 // returned with valid=false and type kUnknown; the importer reports those as a
 // warning, not an error. Impossible numbers (bad country code, too short, too
 // long, local-only without an area code, not a number, a NANP area code
-// starting 0 or 1, more than E.164's 15 digits) are REJECTED, and so is input holding invisible format
-// characters (U+202E can make "0010-555-312" display as "213-555-0100").
+// starting 0 or 1, more than E.164's 15 digits) are REJECTED, and so is input
+// holding invisible format characters (U+202E can make "0010-555-312"
+// display as "213-555-0100").
 //
 // Canonical form: the returned e164 always normalizes to itself (one number,
 // one index key). libphonenumber alone does not promise that ("+5214451500980",
@@ -25,7 +26,9 @@
 //
 // Speed: libphonenumber's Parse + GetNumberType cost 10-30 us per call
 // (regex matching over every NANP region), too slow for a 1M-row import. Two
-// exact shortcuts keep the common case near 0.1 us:
+// exact shortcuts keep the common case near 0.1 us (measured: 0.09 us warm,
+// ~1 us averaged over 1M numbers with 96k distinct 7-digit prefixes; other
+// countries and odd spellings take the library path, 40-90 us):
 //   1. NANP fast parse: for region US/CA (or a "+1" prefix), input made only of
 //      digits, spaces and ( ) - . is parsed by hand into country code 1 plus a
 //      10-digit national number; anything else goes to libphonenumber.

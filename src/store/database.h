@@ -38,6 +38,9 @@ class Tx {
   virtual Result<int64_t> Exec(std::string_view sql, const Params& params = {}) = 0;
   // Runs a script of several statements without parameters (migrations).
   virtual Status ExecScript(std::string_view sql) = 0;
+  // Sets app.org_id for the rest of the transaction (PostgreSQL row-level
+  // security); a no-op on SQLite. REQUIRES: a canonical UUID.
+  virtual Status SetOrg(std::string_view org_id) = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -3,6 +3,7 @@
 
 #include "store/campaign_repo.h"
 #include "store/org_repo.h"
+#include "store/person_repo.h"
 
 namespace hotshop::store {
 
@@ -10,7 +11,7 @@ namespace {
 constexpr const char* kDemoSlug = "demo";
 }
 
-Result<DemoResult> LoadDemoData(Database& db, const security::SecretBytes&, int64_t now_ms) {
+Result<DemoResult> LoadDemoData(Database& db, KeyService& keys, int64_t now_ms) {
   DemoResult out;
   out.org_slug = kDemoSlug;
   Status s = db.Transact([&](Tx& tx) -> Status {
@@ -19,13 +20,34 @@ Result<DemoResult> LoadDemoData(Database& db, const security::SecretBytes&, int6
     if (*existing) return Ok();
     Result<Org> org = CreateOrg(tx, kDemoSlug, "Riverside Workers United (demo)", now_ms);
     if (!org) return org.error();
+    if (Status k = keys.CreateOrgKeys(tx, org->id, now_ms); !k) return k;
+    if (Status o = tx.SetOrg(org->id); !o) return o;
     Scope scope = Scope::ForOrg(org->id);
     CampaignRepo campaigns(tx, scope);
+    auto org_keys = keys.ForOrg(tx, org->id);
+    if (!org_keys) return org_keys.error();
+    PersonRepo people(tx, scope, **org_keys);
+    // Invented people; phones in the fictional 555-01xx range.
+    struct DemoPerson { const char* name; const char* phone; const char* lang; };
+    const DemoPerson kPeople[3][3] = {
+        {{"Rosa Quintero", "+12025550101", "es"}, {"Lee Okafor", "+12025550102", "en"}, {"Marisol Vega", "+12025550103", "es"}},
+        {{"Marcus Bell", "+12025550111", "en"}, {"Dana Whitfield", "+12025550112", "en"}, {"Tomas Reyes", "+12025550113", "es"}},
+        {{"Ana Lindqvist", "+12025550121", "en"}, {"Sam Dufresne", "+12025550122", "en"}, {"Kim Nakamura", "+12025550123", "en"}},
+    };
+    int i = 0;
     for (const char* name : {"Harbor View Hotel housekeeping", "Copper Kettle Coffee, 12 shops",
                              "Northgate warehouse, third try"}) {
       Result<Campaign> c = campaigns.Create(name, now_ms);
       if (!c) return c.error();
       ++out.campaigns;
+      for (const auto& p : kPeople[i]) {
+        PersonFields f;
+        f.name = p.name;
+        f.phone = p.phone;
+        f.preferred_language = p.lang;
+        if (Result<Person> made = people.Create(c->id, f, now_ms); !made) return made.error();
+      }
+      ++i;
     }
     out.created = true;
     return Ok();

@@ -7,7 +7,7 @@
 #include <string>
 
 #include "core/result.h"
-#include "security/secret.h"
+#include "store/key_service.h"
 #include "store/database.h"
 
 namespace hotshop::store {
@@ -20,6 +20,9 @@ struct DemoResult {
   std::string one_time_password;  // only when created
 };
 
-Result<DemoResult> LoadDemoData(Database& db, const security::SecretBytes& kek, int64_t now_ms);
+// Creates the demo org (with its keys), campaigns and invented people.
+Result<DemoResult> LoadDemoData(Database& db, KeyService& keys, int64_t now_ms);
+
+inline constexpr const char* kDemoAdminEmail = "admin@demo.hotshop.invalid";
 
 }  // namespace hotshop::store

@@ -103,6 +103,12 @@ class PgTx final : public Tx {
     return affected_;
   }
 
+  Status SetOrg(std::string_view org_id) override {
+    if (!IsCanonicalUuid(org_id)) return Error::Internal("SetOrg: not a canonical UUID");
+    // Safe to inline: checked above. SET LOCAL takes no parameters.
+    return ExecScript("SET LOCAL app.org_id = '" + std::string(org_id) + "'");
+  }
+
   Status ExecScript(std::string_view sql) override {
     try {
       w_.exec(std::string(sql));

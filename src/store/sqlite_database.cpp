@@ -155,6 +155,8 @@ class SqliteTx final : public Tx {
     return static_cast<int64_t>(sqlite3_changes64(c_.db()));
   }
 
+  Status SetOrg(std::string_view) override { return Ok(); }
+
   Status ExecScript(std::string_view sql) override {
     char* err = nullptr;
     std::string s(sql);

@@ -9,6 +9,12 @@
 //                           --web-dir build/web --key-file <tmp>/master.key
 //   ...then GET /healthz answers 200 {"status":"ok"} within 20 s, and SIGTERM
 //   makes the server exit.
+//   build/hotshop demo --db <url> --key-file <key>
+//     prints "admin login: <email>" and "one-time password: <password>"
+//   build/hotshop user add --db <url> --key-file <key> --org <slug> --email E
+//                          --name N --role ROLE [--campaign NAME_OR_ID]
+//     prints "  one-time password: <password>"
+//   (both may run while serve is running, on the same database)
 // Databases: sqlite:<tmp>/hotshop.db, or for pg a fresh `hs_browser_<hex>`
 // created with psql on HOTSHOP_TEST_PG_ADMIN_URL and dropped afterwards.
 //
@@ -19,7 +25,7 @@
 //   HOTSHOP_TEST_SERVER_LOG=1   copy the server's output to this process's stderr
 // Thread rule: none (node:test runs each file in its own process).
 import { execFile, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import net from 'node:net';
@@ -190,11 +196,106 @@ export async function startServer({ db = 'sqlite' } = {}) {
     child.on('error', (e) => keep(`spawn error: ${e.message}\n`));
 
     await waitHealthy(url, child, log);
-    return { url, db, dbUrl, log, stop: cleanup };
+    return {
+      url,
+      db,
+      dbUrl,
+      keyFile,
+      log,
+      stop: cleanup,
+      /** `hotshop demo`: the demo org and its admin's one-time login. */
+      demo: () => runDemo(bin, dbUrl, keyFile),
+      /** `hotshop user add`: a user with a one-time password. */
+      addUser: (user) => runUserAdd(bin, dbUrl, keyFile, user),
+    };
   } catch (e) {
     await cleanup().catch(() => {});
     throw e;
   }
+}
+
+function field(output, label, command) {
+  const m = new RegExp(`^\\s*${label}:\\s*(\\S+)\\s*$`, 'm').exec(output);
+  if (!m) throw new Error(`${command}: no "${label}:" line in its output:\n${output}`);
+  return m[1];
+}
+
+/** Runs `hotshop demo`; returns {email, password, org: 'demo', output}. */
+async function runDemo(bin, dbUrl, keyFile) {
+  const output = await run(bin, ['demo', '--db', dbUrl, '--key-file', keyFile]);
+  return {
+    email: field(output, 'admin login', 'hotshop demo'),
+    password: field(output, 'one-time password', 'hotshop demo'),
+    org: 'demo',
+    output,
+  };
+}
+
+/**
+ * Runs `hotshop user add`; user = {email, name, role, org = 'demo', campaign?}.
+ * Returns {email, name, role, password, output}.
+ */
+async function runUserAdd(bin, dbUrl, keyFile, user) {
+  const args = ['user', 'add', '--db', dbUrl, '--key-file', keyFile, '--org', user.org ?? 'demo'];
+  args.push('--email', user.email, '--name', user.name, '--role', user.role);
+  if (user.campaign) args.push('--campaign', user.campaign);
+  const output = await run(bin, args);
+  return { ...user, password: field(output, 'one-time password', 'hotshop user add'), output };
+}
+
+// --- TOTP (RFC 6238: HMAC-SHA1, 30 s steps, 6 digits) ------------------------
+
+export const kTotpStepSeconds = 30;
+
+/** RFC 4648 base32 (spaces, '=' and case ignored) to bytes. */
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  const clean = text.replace(/[\s=-]/g, '').toUpperCase();
+  let bits = 0;
+  let value = 0;
+  const out = [];
+  for (const c of clean) {
+    const v = alphabet.indexOf(c);
+    if (v < 0) throw new Error(`base32Decode: bad character '${c}'`);
+    value = (value << 5) | v;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The TOTP time step of a moment (ms since the epoch). */
+export function totpStep(ms = Date.now()) {
+  return Math.floor(ms / 1000 / kTotpStepSeconds);
+}
+
+/** The 6-digit code of a base32 secret at a time step (RFC 4226 §5.3). */
+export function totpCode(secretBase32, step = totpStep()) {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secretBase32)).update(counter).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const binary = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
+  return String(binary % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * A code the server hasn't seen: waits (at most one step) until the time step
+ * is past account.lastStep, since the server refuses counters <= the last one
+ * it accepted (security-model.md §2.6). Updates account.lastStep.
+ */
+export async function freshTotp(account) {
+  let step = totpStep();
+  while (account.lastStep !== undefined && step <= account.lastStep) {
+    const wait = (account.lastStep + 1) * kTotpStepSeconds * 1000 - Date.now() + 50;
+    await sleep(Math.max(wait, 50));
+    step = totpStep();
+  }
+  account.lastStep = step;
+  return totpCode(account.secret, step);
 }
 
 /** Headless Debian Chromium. */
@@ -232,7 +333,13 @@ export async function emulateSlow3G(page) {
 export async function watchPage(page) {
   const seen = { consoleErrors: [], pageErrors: [], requests: [] };
   page.on('console', (msg) => {
-    if (msg.type() === 'error') seen.consoleErrors.push(msg.text());
+    if (msg.type() !== 'error') return;
+    // Chromium logs every 4xx/5xx fetch as "Failed to load resource". For the
+    // JSON API those are answers the UI handles (401 when signed out, 404,
+    // 403 ...), not errors of the page; tests assert on them directly.
+    const from = msg.location()?.url ?? '';
+    if (/^Failed to load resource/.test(msg.text()) && new URL(from, 'http://x').pathname.startsWith('/api/')) return;
+    seen.consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => seen.pageErrors.push(String(err)));
   page.on('request', (req) => seen.requests.push(req));

@@ -1,13 +1,30 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The route table. Features that later issues add start as placeholders here;
 // replacing `placeholder` with a component makes the route live.
+//
+// `access` is what the guard in App.tsx enforces before rendering:
+//   public     anyone (the default);
+//   setup      signed in, even with setup still needed (needs ≠ []);
+//   signed-in  signed in with nothing left to set up;
+//   admin      signed in and an org_admin; everyone else sees "no access".
+// `roles` only decides whether the nav shows the item (the server decides
+// what each role may read: the nav is a convenience, not the control).
 import type { ComponentType } from 'preact';
+import { AuditPage } from '../admin/components/AuditPage';
+import { UsersPage } from '../admin/components/UsersPage';
+import type { Role } from '../auth/api';
 import { LoginPage } from '../auth/components/LoginPage';
 import { HomePage } from '../home/components/HomePage';
 import type { MessageKey } from '../i18n/messages';
+import { InvitePage } from '../invite/components/InvitePage';
+import { DevicesPage } from '../me/components/DevicesPage';
+import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
+import { SetupTotpPage } from '../setup/components/SetupTotpPage';
 import type { messages } from './l10n/messages';
 
 type NavKey = MessageKey<(typeof messages)['en']['nav']>;
+
+export type Access = 'public' | 'setup' | 'signed-in' | 'admin';
 
 export interface Route {
   path: string;
@@ -15,20 +32,68 @@ export interface Route {
   component?: ComponentType;
   /** Shown in the main navigation under this label. */
   nav?: NavKey;
+  access?: Access;
+  /** Nav only: shown to people holding one of these roles. */
+  roles?: readonly Role[];
+  /** Nav only: shown to people who are not signed in. */
+  anonymousNav?: boolean;
 }
+
+export const kAdminPrefix = '/admin';
 
 export const kRoutes: readonly Route[] = [
   { path: '/', component: HomePage },
   { path: '/login', component: LoginPage },
-  { path: '/help', nav: 'help' }, // intake: J1.1
-  { path: '/triage', nav: 'triage' }, // dispatcher queue: J2.1
-  { path: '/my', nav: 'my' }, // organizer's assignments: J3.1
-  { path: '/campaigns', nav: 'campaigns' },
-  { path: '/cases', nav: 'cases' },
-  { path: '/field', nav: 'field' },
+  { path: '/invite', component: InvitePage },
+  { path: '/setup/password', component: SetupPasswordPage, access: 'setup' },
+  { path: '/setup/totp', component: SetupTotpPage, access: 'setup' },
+  { path: '/help', nav: 'help', anonymousNav: true }, // intake: J1.1
+  { path: '/triage', nav: 'triage', access: 'signed-in', roles: ['org_admin', 'dispatcher'] }, // J2.1
+  {
+    path: '/my',
+    nav: 'my',
+    access: 'signed-in',
+    roles: ['staff_organizer', 'volunteer_organizer', 'mentor'],
+  }, // organizer's assignments: J3.1
+  { path: '/my/unit', nav: 'myUnit', access: 'signed-in', roles: ['worker_leader'] }, // J4.1
+  {
+    path: '/campaigns',
+    nav: 'campaigns',
+    access: 'signed-in',
+    roles: ['org_admin', 'staff_organizer', 'volunteer_organizer', 'viewer', 'mentor'],
+  },
+  { path: '/cases', nav: 'cases', access: 'signed-in', roles: ['org_admin', 'staff_organizer'] },
+  {
+    path: '/field',
+    nav: 'field',
+    access: 'signed-in',
+    roles: ['org_admin', 'staff_organizer', 'volunteer_organizer', 'caller'],
+  },
+  { path: '/admin/users', component: UsersPage, nav: 'adminUsers', access: 'admin' },
+  { path: '/admin/audit', component: AuditPage, nav: 'adminAudit', access: 'admin' },
+  { path: '/me/devices', component: DevicesPage, nav: 'devices', access: 'signed-in' },
 ];
 
+export function normalizePath(path: string): string {
+  return path.length > 1 ? path.replace(/\/+$/, '') : path;
+}
+
 export function findRoute(path: string): Route | undefined {
-  const normalized = path.length > 1 ? path.replace(/\/+$/, '') : path;
+  const normalized = normalizePath(path);
   return kRoutes.find((r) => r.path === normalized);
+}
+
+export function isAdminPath(path: string): boolean {
+  const p = normalizePath(path);
+  return p === kAdminPrefix || p.startsWith(`${kAdminPrefix}/`);
+}
+
+/** Whether the nav shows a route to this person (null: not signed in). */
+export function navVisible(route: Route, roles: readonly Role[] | null): boolean {
+  if (!route.nav) return false;
+  if (roles === null) return !!route.anonymousNav;
+  if (route.anonymousNav) return false;
+  if (route.access === 'admin') return roles.includes('org_admin');
+  if (route.roles) return route.roles.some((r) => roles.includes(r));
+  return true;
 }

@@ -1,48 +1,86 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// Sign-in form. Posts to /api/session; on failure keeps the email, clears the
-// password and shows the reason in the reader's language.
+// Sign-in form. Posts email + password to /api/session; when the server
+// answers 401 totp_required it asks for a code (TOTP or recovery code) and
+// sends all three again. On success the session state routes on: to the
+// setup pages while `needs` is not empty, else to where the person was going
+// or their landing page. Errors are shown in the reader's language.
 import type { TargetedSubmitEvent } from 'preact';
-import { useState } from 'preact/hooks';
-import { navigate } from '../../app/router';
-import type { MessageKey } from '../../i18n/messages';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Problem } from '../../http/client';
 import { useMessages } from '../../i18n/hooks';
+import { errorKey, errorVars } from '../../i18n/problems';
 import { Banner, Button, Page, TextField } from '../../ui';
 import { login } from '../api';
+import { rememberOneTimePassword, setSession } from '../state';
 import { messages } from '../l10n/messages';
+import { kMaxPasswordLength, normalizeCode } from './codes';
 
-// Password length cap from the security model (ASVS 2.1.2: deny > 128).
-const kMaxPasswordLength = 128;
-
-type ErrorKey = MessageKey<(typeof messages)['en']['errors']>;
-const kKnownErrors = new Set<string>(Object.keys(messages.en.errors));
+type Step = 'password' | 'code';
 
 export function LoginPage() {
   const t = useMessages(messages);
+  const [step, setStep] = useState<Step>('password');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorKey | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const codeBox = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (step === 'code') codeBox.current?.querySelector('input')?.focus();
+  }, [step]);
+
+  const restart = () => {
+    setStep('password');
+    setPassword('');
+    setCode('');
+    setProblem(null);
+  };
 
   const submit = async (e: TargetedSubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
     if (busy) return; // a double tap sends one request
     setBusy(true);
-    setError(null);
-    const result = await login({ email: email.trim(), password });
+    setProblem(null);
+    const result = await login({
+      email: email.trim(),
+      password,
+      ...(step === 'code' ? { code: normalizeCode(code) } : {}),
+    });
     setBusy(false);
     if (result.ok) {
-      navigate('/my');
+      const session = result.value;
+      // Held in memory only, so "set your own password" needn't ask again.
+      rememberOneTimePassword(session.needs.includes('password') ? password : null);
+      setPassword('');
+      setCode('');
+      setSession(session); // the guard in App.tsx routes on
       return;
     }
-    setPassword('');
-    const code = result.problem.code;
-    setError(kKnownErrors.has(code) ? (code as ErrorKey) : 'generic');
+    const p = result.problem;
+    if (p.code === 'totp_required') {
+      setStep('code');
+      return;
+    }
+    setCode('');
+    if (p.code === 'totp_invalid' || p.code === 'totp_replayed') {
+      setProblem(p);
+      return;
+    }
+    if (p.code !== 'rate_limited' && p.code !== 'network' && p.code !== 'unavailable') {
+      setStep('password');
+      setPassword('');
+    }
+    setProblem(p);
   };
 
   return (
     <Page title={t('login.title')} lead={t('login.lead')}>
       <form class="hs-stack" method="post" onSubmit={submit}>
-        {error && <Banner tone="error" title={t(`errors.${error}`)} />}
+        {problem && (
+          <Banner tone="error" title={t(`errors.${errorKey(messages.en.errors, problem)}`, errorVars(problem))} />
+        )}
         <TextField
           label={t('login.email')}
           name="email"
@@ -50,22 +88,44 @@ export function LoginPage() {
           autoComplete="username"
           inputMode="email"
           required
+          disabled={step === 'code'}
           value={email}
           onValue={setEmail}
         />
-        <TextField
-          label={t('login.password')}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          required
-          maxLength={kMaxPasswordLength}
-          value={password}
-          onValue={setPassword}
-        />
+        {step === 'password' ? (
+          <TextField
+            label={t('login.password')}
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            maxLength={kMaxPasswordLength}
+            value={password}
+            onValue={setPassword}
+          />
+        ) : (
+          <div class="hs-stack" ref={codeBox}>
+            {!problem && <Banner tone="info" title={t('login.codeNeeded')} />}
+            <TextField
+              label={t('login.code')}
+              hint={t('code.hint')}
+              name="code"
+              autoComplete="one-time-code"
+              required
+              maxLength={32}
+              value={code}
+              onValue={setCode}
+            />
+          </div>
+        )}
         <Button type="submit" block disabled={busy}>
-          {busy ? t('login.submitting') : t('login.submit')}
+          {busy ? t('login.submitting') : step === 'code' ? t('login.submitCode') : t('login.submit')}
         </Button>
+        {step === 'code' && (
+          <Button variant="quiet" block onClick={restart}>
+            {t('login.otherAccount')}
+          </Button>
+        )}
       </form>
     </Page>
   );

@@ -15,4 +15,12 @@ export const messages = defineMessages('home', {
     body: 'Sign in to work on your campaigns and cases.',
     action: 'Sign in',
   },
+  signedIn: {
+    welcome: 'Signed in as {{name}}.',
+    roles: 'Your roles',
+    noRoles: 'You have no role in this organization yet. Ask an organization admin.',
+    account: 'Your account',
+    accountBody: 'See where you are signed in, sign out a lost phone, or make new recovery codes.',
+    admin: 'Administration',
+  },
 });

@@ -1,0 +1,175 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "security/authorize.h"
+
+#include <algorithm>
+
+namespace hotshop::security {
+namespace {
+
+struct RoleInfo {
+  Role role;
+  const char* name;
+};
+constexpr RoleInfo kRoles[] = {
+    {Role::kOrgAdmin, "org_admin"},       {Role::kStaffOrganizer, "staff_organizer"},
+    {Role::kVolunteerOrganizer, "volunteer_organizer"}, {Role::kWorkerLeader, "worker_leader"},
+    {Role::kViewer, "viewer"},            {Role::kDispatcher, "dispatcher"},
+    {Role::kMentor, "mentor"},            {Role::kCaller, "caller"},
+};
+
+// The §3 table, as data: for each action, the roles that may take it within
+// their grant's scope. Org-scoped actions need an org-scope grant; campaign
+// actions need a grant on that campaign (or an org-scope grant).
+struct Rule {
+  Action action;
+  std::vector<Role> roles;
+  bool org_level;  // true: only org-scope grants count
+  bool step_up;
+  unsigned flag;   // a GrantFlag the grant must carry, 0 for none
+};
+
+const std::vector<Rule>& Rules() {
+  using R = Role;
+  static const std::vector<Rule> kRules = {
+      {Action::kViewUsers, {R::kOrgAdmin}, true, false, 0},
+      {Action::kManageUsers, {R::kOrgAdmin}, true, false, 0},
+      {Action::kManageGrants, {R::kOrgAdmin}, true, true, 0},
+      {Action::kViewAudit, {R::kOrgAdmin}, true, false, 0},
+      {Action::kListCampaigns,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      {Action::kViewCampaign,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      {Action::kEditCampaign, {R::kOrgAdmin, R::kStaffOrganizer}, false, false, 0},
+      {Action::kAddPerson, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader}, false, false, 0},
+      {Action::kViewPerson,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kMentor}, false, false, 0},
+      {Action::kEditPerson, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader}, false, false, 0},
+      {Action::kSearchPeople, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kDispatcher}, false, false, 0},
+      {Action::kExport, {R::kOrgAdmin, R::kStaffOrganizer}, true, true, 0},
+  };
+  return kRules;
+}
+
+bool GrantCovers(const Grant& g, const Rule& rule, const Resource& res) {
+  if (std::find(rule.roles.begin(), rule.roles.end(), g.role) == rule.roles.end()) return false;
+  if (rule.flag && !(g.flags & rule.flag)) return false;
+  // Export: org admins always; staff only with the export flag (§3 table).
+  if (rule.action == Action::kExport && g.role != Role::kOrgAdmin && !(g.flags & kFlagExport)) return false;
+  if (g.scope_kind == ScopeKind::kOrg) return true;
+  if (rule.org_level) return false;
+  // Campaign (and, until units exist, unit) grants reach only their campaign.
+  // A search spans the org's people and is then filtered by the caller.
+  if (rule.action == Action::kListCampaigns || rule.action == Action::kSearchPeople) return true;
+  return !res.campaign_id.empty() && g.scope_id == res.campaign_id;
+}
+
+}  // namespace
+
+const char* RoleName(Role r) {
+  for (const auto& i : kRoles) {
+    if (i.role == r) return i.name;
+  }
+  return "?";
+}
+
+std::optional<Role> ParseRole(std::string_view name) {
+  for (const auto& i : kRoles) {
+    if (name == i.name) return i.role;
+  }
+  return std::nullopt;
+}
+
+const char* ScopeKindName(ScopeKind k) {
+  switch (k) {
+    case ScopeKind::kOrg: return "org";
+    case ScopeKind::kCampaign: return "campaign";
+    case ScopeKind::kUnit: return "unit";
+  }
+  return "org";
+}
+
+std::optional<ScopeKind> ParseScopeKind(std::string_view name) {
+  if (name == "org") return ScopeKind::kOrg;
+  if (name == "campaign") return ScopeKind::kCampaign;
+  if (name == "unit") return ScopeKind::kUnit;
+  return std::nullopt;
+}
+
+std::string FlagsText(unsigned flags) {
+  std::string out;
+  auto add = [&](const char* f) { out += (out.empty() ? "" : ",") + std::string(f); };
+  if (flags & kFlagCasework) add("casework");
+  if (flags & kFlagDale) add("dale");
+  if (flags & kFlagExport) add("export");
+  return out;
+}
+
+Result<unsigned> ParseFlags(std::string_view list) {
+  unsigned flags = 0;
+  while (!list.empty()) {
+    size_t comma = list.find(',');
+    std::string_view f = list.substr(0, comma);
+    if (f == "casework") flags |= kFlagCasework;
+    else if (f == "dale") flags |= kFlagDale;
+    else if (f == "export") flags |= kFlagExport;
+    else if (!f.empty()) return Error::InvalidInput("flags", "unknown flag \"" + std::string(f.substr(0, 32)) +
+                                                                 "\": use casework, dale or export");
+    if (comma == std::string_view::npos) break;
+    list = list.substr(comma + 1);
+  }
+  return flags;
+}
+
+const char* ActionName(Action a) {
+  switch (a) {
+    case Action::kViewUsers: return "users.view";
+    case Action::kManageUsers: return "users.manage";
+    case Action::kManageGrants: return "grants.manage";
+    case Action::kViewAudit: return "audit.view";
+    case Action::kListCampaigns: return "campaigns.list";
+    case Action::kViewCampaign: return "campaign.view";
+    case Action::kEditCampaign: return "campaign.edit";
+    case Action::kAddPerson: return "person.add";
+    case Action::kViewPerson: return "person.view";
+    case Action::kEditPerson: return "person.edit";
+    case Action::kSearchPeople: return "people.search";
+    case Action::kExport: return "export";
+  }
+  return "?";
+}
+
+Result<store::Scope> Authorize(const Actor& actor, Action action, const Resource& resource, int64_t now_ms) {
+  const Error denied = Error::NotFound("nothing is here, or you don't have access to it");
+  if (actor.user_id.empty() || actor.org_id.empty() || resource.org_id != actor.org_id) return denied;
+  const Rule* rule = nullptr;
+  for (const auto& r : Rules()) {
+    if (r.action == action) rule = &r;
+  }
+  if (!rule) return denied;
+  bool allowed = std::any_of(actor.grants.begin(), actor.grants.end(),
+                             [&](const Grant& g) { return GrantCovers(g, *rule, resource); });
+  if (!allowed) return denied;
+  if (rule->step_up && now_ms - actor.step_up_at_ms > kStepUpValidMs) {
+    return Error(ErrorCode::kUnauthenticated, "step_up",
+                 "confirm it's you: enter your password and a two-factor code again to continue");
+  }
+  return store::Scope::ForOrg(actor.org_id);
+}
+
+std::optional<std::vector<std::string>> VisibleCampaigns(const Actor& actor) {
+  std::vector<std::string> ids;
+  for (const auto& g : actor.grants) {
+    if (g.role == Role::kDispatcher || g.role == Role::kCaller) continue;
+    if (g.scope_kind == ScopeKind::kOrg) return std::nullopt;
+    ids.push_back(g.scope_id);
+  }
+  return ids;
+}
+
+bool HasRole(const Actor& actor, Role role) {
+  return std::any_of(actor.grants.begin(), actor.grants.end(), [&](const Grant& g) { return g.role == role; });
+}
+
+}  // namespace hotshop::security

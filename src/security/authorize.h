@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Authorize: the one decision of who may do what (security-model.md §3).
+//
+// Deny by default. The actor's grants come from server-side rows, never
+// from the request. Anything not allowed answers kNotFound, exactly like a
+// missing object, so a denial is no oracle for what exists; the only other
+// answers are kUnauthenticated (a fresh re-authentication is needed:
+// step-up) and kForbidden for setup that must finish first.
+//
+// Thread rule: pure functions over plain values.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/result.h"
+#include "store/scope.h"
+
+namespace hotshop::security {
+
+enum class Role {
+  kOrgAdmin,
+  kStaffOrganizer,
+  kVolunteerOrganizer,
+  kWorkerLeader,
+  kViewer,
+  kDispatcher,
+  kMentor,
+  kCaller,
+};
+
+const char* RoleName(Role r);
+std::optional<Role> ParseRole(std::string_view name);
+
+enum class ScopeKind { kOrg, kCampaign, kUnit };
+const char* ScopeKindName(ScopeKind k);
+std::optional<ScopeKind> ParseScopeKind(std::string_view name);
+
+enum GrantFlag : unsigned { kFlagCasework = 1, kFlagDale = 2, kFlagExport = 4 };
+std::string FlagsText(unsigned flags);
+// Errors: kInvalidInput naming an unknown flag.
+Result<unsigned> ParseFlags(std::string_view comma_list);
+
+struct Grant {
+  std::string id;
+  Role role;
+  ScopeKind scope_kind;
+  std::string scope_id;  // empty for org scope
+  unsigned flags = 0;
+};
+
+struct Actor {
+  std::string user_id;
+  std::string org_id;
+  std::string session_id;
+  std::vector<Grant> grants;
+  int64_t step_up_at_ms = 0;
+};
+
+enum class Action {
+  kViewUsers,          // list the org's users and their grants
+  kManageUsers,        // invite, suspend, sign out, reactivate
+  kManageGrants,       // add or remove a grant (step-up)
+  kViewAudit,
+  kListCampaigns,      // list: filtered to the actor's campaigns
+  kViewCampaign,
+  kEditCampaign,
+  kAddPerson,          // to a campaign
+  kViewPerson,         // a sensitive read: audited
+  kEditPerson,
+  kSearchPeople,       // by phone or email, through the blind indexes
+  kExport,             // (step-up)
+};
+
+const char* ActionName(Action a);
+
+// What an action is about. campaign_id is the campaign the object belongs
+// to ("" for org-level objects or when not yet known).
+struct Resource {
+  std::string org_id;
+  std::string campaign_id;
+};
+
+// How long a step-up re-authentication counts.
+inline constexpr int64_t kStepUpValidMs = 5 * 60 * 1000;
+
+// Success: the Scope to pass to repositories. Failure: kNotFound (denied, or
+// another org), kUnauthenticated with field "step_up" when the action needs
+// a recent re-authentication.
+Result<store::Scope> Authorize(const Actor& actor, Action action, const Resource& resource, int64_t now_ms);
+
+// Campaign ids the actor may see, or nullopt for "every campaign of the org".
+std::optional<std::vector<std::string>> VisibleCampaigns(const Actor& actor);
+
+bool HasRole(const Actor& actor, Role role);
+
+}  // namespace hotshop::security

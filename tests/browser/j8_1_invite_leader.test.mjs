@@ -1,0 +1,191 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// J8.1 Invite a leader (journeys.md): the org admin invites a worker-leader
+// scoped to a campaign (the unit's campaign: units come later), copies the
+// one-time link; the invitee opens it on a phone, sets a password and must
+// enrol TOTP before any data answers (403 setup_required), then lands on
+// their own unit. The link works once. (Expiry after 72 h: server tests.)
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
+import {
+  answerStepUp,
+  apiFetch,
+  assertClean,
+  assertFitsWidth,
+  currentSession,
+  enrolTotp,
+  firstSignIn,
+  kLocale,
+  navLinks,
+  newPassword,
+  waitForPath,
+} from './flows.mjs';
+
+const kCampaign = 'Harbor View Hotel housekeeping';
+
+for (const db of testDatabases()) {
+  describe(`J8.1 invite a worker-leader [${db}]`, { timeout: 300_000 }, () => {
+    let server;
+    let browser;
+    let admin; // the signed-in admin's account, after first sign-in
+    let adminContext;
+    let adminPage;
+    let link;
+
+    before(async () => {
+      server = await startServer({ db });
+      browser = await launchBrowser();
+      const demo = await server.demo();
+      adminContext = await newContext(browser, 'laptop', { locale: kLocale.en });
+      await adminContext.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+      adminPage = await adminContext.newPage();
+      admin = await firstSignIn(adminPage, server.url, demo, 'en');
+    });
+
+    after(async () => {
+      await adminContext?.close();
+      await browser?.close();
+      await server?.stop();
+    });
+
+    it('the admin invites a worker-leader for a campaign and copies the one-time link (en, laptop)', async () => {
+      const page = adminPage;
+      const watch = await watchPage(page);
+      await page.goto(`${server.url}/admin/users`);
+      await page.getByRole('heading', { level: 1, name: 'Users' }).waitFor();
+      const form = page.locator('form', { has: page.locator('input[name="invite-email"]') });
+      await form.getByLabel('Email').fill('marcus.leader@example.org');
+      await form.getByLabel('Name').fill('Marcus Leader');
+      // All 8 roles are offered, translated.
+      const roles = (await form.getByLabel('Role').locator('option').allTextContents()).map((s) => s.trim());
+      assert.deepEqual(roles, [
+        'Organization admin',
+        'Staff organizer',
+        'Volunteer organizer',
+        'Worker-leader',
+        'Viewer',
+        'Dispatcher',
+        'Mentor',
+        'Caller / texter',
+      ]);
+      await form.getByLabel('Role').selectOption({ label: 'Worker-leader' });
+      // A worker-leader's scope is a unit: for now, the unit's campaign.
+      await form.getByLabel('Unit').selectOption({ label: kCampaign });
+      const sent = page.waitForRequest((r) => r.url().endsWith('/api/orgs/demo/invitations') && r.method() === 'POST');
+      await form.getByRole('button', { name: 'Create invitation link' }).click();
+      const body = JSON.parse((await sent).postData());
+      assert.equal(body.role, 'worker_leader');
+      assert.equal(body.scope_kind, 'campaign');
+      assert.ok(body.scope_id, 'scope_id is the campaign id');
+      // Creating an invitation needs a step-up; the dialog asks, then the call is retried.
+      await answerStepUp(page, admin, 'en');
+
+      const created = page.getByTestId('invitation-created');
+      await created.waitFor();
+      link = await created.getByLabel('Invitation link').inputValue();
+      assert.match(link, new RegExp(`^${server.url}/invite#.+`), 'link is /invite#token on this server');
+      await created.getByText('It works once and expires in 72 hours').waitFor();
+      await created.getByRole('button', { name: 'Copy link' }).click();
+      await created.getByText('Copied').waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+      // The token never went into a request URL.
+      const token = new URL(link).hash.slice(1);
+      assert.ok(!watch.requests.some((r) => r.url().includes(token)), 'token not in any URL');
+      await assertClean(watch, server.url);
+    });
+
+    it('the invitee sets a password and must enrol TOTP before any data (en, phone)', async () => {
+      assert.ok(link, 'the invitation link from the previous test');
+      const context = await newContext(browser, 'phone', { locale: kLocale.en });
+      try {
+        const page = await context.newPage();
+        const watch = await watchPage(page);
+        await page.goto(link);
+        await page.getByRole('heading', { level: 1, name: 'Join your organization on hotshop' }).waitFor();
+        await page.getByText(/as Worker-leader\./).waitFor();
+        await page.getByText('marcus.leader@example.org').waitFor();
+        await assertFitsWidth(page, 360);
+        const token = new URL(link).hash.slice(1);
+        const lookup = watch.requests.find((r) => r.url().endsWith('/api/invitations/lookup'));
+        assert.ok(lookup, 'POST /api/invitations/lookup');
+        assert.equal(lookup.method(), 'POST');
+        assert.equal(JSON.parse(lookup.postData()).token, token, 'token only in the POST body');
+
+        const password = newPassword();
+        await page.locator('input[name="new-password"]').fill(password);
+        await page.locator('input[name="repeat-password"]').fill(password);
+        await page.locator('form button[type="submit"]').click();
+        await waitForPath(page, '/setup/totp');
+
+        // No data before enrolment: the server answers 403 setup_required.
+        const session = await currentSession(page);
+        assert.deepEqual(session.needs, ['totp']);
+        for (const path of ['/api/orgs/demo/campaigns', '/api/orgs/demo/users', '/api/me/devices']) {
+          const r = await apiFetch(page, 'GET', path);
+          assert.equal(r.status, 403, `GET ${path} before enrolment`);
+          assert.equal(r.body?.code, 'setup_required', `GET ${path} code`);
+        }
+        // ...and the UI keeps the invitee on the setup page.
+        await page.goto(`${server.url}/my/unit`);
+        await waitForPath(page, '/setup/totp');
+        assert.deepEqual(await navLinks(page), [], 'no navigation before enrolment');
+
+        const account = await enrolTotp(page, 'en');
+        // A worker-leader lands on their own unit.
+        await waitForPath(page, '/my/unit');
+        await page.getByRole('heading', { level: 1, name: 'My unit' }).waitFor();
+        const links = await navLinks(page);
+        assert.ok(links.includes('My unit'), `nav: ${links}`);
+        assert.ok(!links.includes('Users') && !links.includes('Audit log'), `no admin nav: ${links}`);
+        const after = await currentSession(page);
+        assert.deepEqual(after.needs, []);
+        assert.equal(after.roles.length, 1);
+        assert.equal(after.roles[0].role, 'worker_leader');
+        assert.equal(after.roles[0].scope_kind, 'campaign');
+        const campaigns = await apiFetch(page, 'GET', '/api/orgs/demo/campaigns');
+        assert.equal(campaigns.status, 200, 'data after enrolment');
+        assert.deepEqual(
+          campaigns.body.campaigns.map((c) => c.name),
+          [kCampaign],
+          'only the campaign in scope',
+        );
+        assert.equal(account.recoveryCodes.length, 10);
+        await assertFitsWidth(page, 360);
+        await assertClean(watch, server.url);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('the same link fails the second time (es, phone)', async () => {
+      assert.ok(link, 'the invitation link from the first test');
+      const context = await newContext(browser, 'phone', { locale: kLocale.es });
+      try {
+        const page = await context.newPage();
+        const watch = await watchPage(page);
+        await page.goto(link);
+        await page.getByRole('heading', { level: 1, name: 'Este enlace de invitación no funciona' }).waitFor();
+        assert.equal(await page.locator('input[name="new-password"]').count(), 0, 'no password form');
+        const r = await apiFetch(page, 'POST', '/api/invitations/accept', {
+          token: new URL(link).hash.slice(1),
+          password: newPassword(),
+        });
+        assert.equal(r.status, 404, 'POST /api/invitations/accept with a used token');
+        await assertFitsWidth(page, 360);
+        await assertClean(watch, server.url);
+      } finally {
+        await context.close();
+      }
+    });
+
+    it('the admin sees the new worker-leader with two-factor on (en, laptop)', async () => {
+      const page = adminPage;
+      await page.goto(`${server.url}/admin/users`);
+      const row = page.getByRole('row').filter({ hasText: 'marcus.leader@example.org' });
+      await row.waitFor();
+      await row.getByText('Worker-leader').waitFor();
+      await row.getByText(`Campaign: ${kCampaign}`).waitFor();
+      assert.equal((await row.locator('td[data-label="Two-factor"]').textContent()).trim(), 'On');
+    });
+  });
+}
