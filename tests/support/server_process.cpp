@@ -97,6 +97,9 @@ ServerProcess::ServerProcess(const TestDb& db, std::vector<std::string> extra_ar
     args.push_back("--access-log");
     args.push_back(db.dir() + "/access.log");
   }
+  // Cheap hashing in tests: tuning at start and 64 MiB x 3 passes per login add nothing here.
+  args.push_back("--pwhash-opslimit");
+  args.push_back("1");
   args.insert(args.end(), extra_args.begin(), extra_args.end());
   pid_ = Spawn(args, {}, log_file_);
   for (int i = 0; i < 200; ++i) {
