@@ -3,6 +3,7 @@
 
 #include "api/handler_util.h"
 #include "api/json_response.h"
+#include "core/small_cells.h"
 #include "http/etag.h"
 #include "http/problem.h"
 #include "io/email.h"
@@ -126,6 +127,34 @@ http::Response PatchCampaign(const http::Request& req, Context& ctx) {
   }, store::TxMode::kWrite, scope->org_id());
   if (!c) return http::Problem(c.error());
   return WithETag(Json(CampaignJson(*c)), c->version);
+}
+
+http::Response GetCampaignSummary(const http::Request& req, Context& ctx) {
+  std::string id = req.path_param("id");
+  Result<store::Scope> scope = CampaignAction(req, ctx, security::Action::kViewCampaign, id);
+  if (!scope) return http::Problem(scope.error());
+  // Only a viewer's sole view is aggregates; everyone else may count exactly.
+  bool suppress = std::all_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
+                              [](const security::Grant& g) { return g.role == security::Role::kViewer; });
+  Result<json> out = store::TransactValue<json>(ctx.db, [&](store::Tx& tx) -> Result<json> {
+    if (Result<store::Campaign> c = store::CampaignRepo(tx, *scope).Get(id); !c) return c.error();
+    Result<store::Rows> rows = tx.Query(
+        "SELECT preferred_language, count(*) FROM people WHERE org_id = $1 AND campaign_id = $2 "
+        "GROUP BY preferred_language ORDER BY preferred_language",
+        {scope->org_id(), id});
+    if (!rows) return rows.error();
+    json by_language = json::object();
+    int64_t total = 0;
+    for (const auto& r : *rows) {
+      total += r.Int(1);
+      std::string lang = r.Text(0).empty() ? "unknown" : r.Text(0);
+      by_language[lang] = suppress ? json(core::SuppressedCount(r.Int(1))) : json(r.Int(1));
+    }
+    return json{{"people", suppress ? json(core::SuppressedCount(total)) : json(total)},
+                {"by_language", by_language}, {"suppressed_below", suppress ? json(core::kSmallCellThreshold) : json(nullptr)}};
+  }, store::TxMode::kRead, scope->org_id());
+  if (!out) return http::Problem(out.error());
+  return Json(*out);
 }
 
 http::Response PostPerson(const http::Request& req, Context& ctx) {

@@ -11,6 +11,9 @@ namespace hotshop::api {
 http::Response GetCampaigns(const http::Request& req, Context& ctx);
 http::Response GetCampaign(const http::Request& req, Context& ctx);
 http::Response PatchCampaign(const http::Request& req, Context& ctx);
+// Aggregates of a campaign (people by preferred language); viewers get
+// cells under 5 suppressed.
+http::Response GetCampaignSummary(const http::Request& req, Context& ctx);
 http::Response PostPerson(const http::Request& req, Context& ctx);
 http::Response GetPerson(const http::Request& req, Context& ctx);
 http::Response PatchPerson(const http::Request& req, Context& ctx);

@@ -46,6 +46,7 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/campaigns", GetCampaigns, signed_in);
   add(V::get, "/api/orgs/{org}/campaigns/{id}", GetCampaign, signed_in);
   add(V::patch, "/api/orgs/{org}/campaigns/{id}", PatchCampaign, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/summary", GetCampaignSummary, signed_in);
   add(V::post, "/api/orgs/{org}/campaigns/{id}/people", PostPerson, signed_in);
   add(V::get, "/api/orgs/{org}/people", SearchPeople, signed_in);
   add(V::get, "/api/orgs/{org}/people/{id}", GetPerson, signed_in);

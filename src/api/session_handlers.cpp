@@ -86,10 +86,22 @@ Result<json> SessionJson(store::Tx& tx, const Context& ctx, const std::string& u
   json roles = json::array();
   for (const auto& g : *grants) roles.push_back(GrantJson(g));
   const store::Row& o = (*org)[0];
+  // The notification of §2.9: failed or throttled sign-ins since the one
+  // before this session, so the owner learns someone tried their account.
+  Result<store::Rows> prev = tx.Query(
+      "SELECT created_at_ms FROM sessions WHERE user_id = $1 ORDER BY created_at_ms DESC LIMIT 1 OFFSET 1", {user_id});
+  if (!prev) return prev.error();
+  int64_t since = prev->empty() ? 0 : (*prev)[0].Int(0);
+  Result<store::Rows> attempts = tx.Query(
+      "SELECT count(*) FROM audit_events WHERE org_id = $1 AND actor = $2 AND ts_ms > $3 AND action IN "
+      "('login.failed', 'login.throttled', 'login.totp_failed', 'login.totp_replayed')",
+      {org_id, "user:" + user_id, since});
+  if (!attempts) return attempts.error();
   return json{{"user", {{"id", u->id}, {"name", u->name}, {"email", u->email}}},
               {"org", {{"id", o.Text(0)}, {"slug", o.Text(1)}, {"name", o.Text(2)}}},
               {"roles", roles},
               {"needs", needs},
+              {"notices", {{"failed_sign_ins_since_last_visit", (*attempts)[0].Int(0)}}},
               {"csrf", "hotshop"}};
 }
 

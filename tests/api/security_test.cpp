@@ -426,5 +426,79 @@ TEST_P(Security, LogLinesEscapeAHostileUsername) {
   while (std::getline(in, line)) EXPECT_EQ(line.find("login OK"), std::string::npos) << line;
 }
 
+TEST_P(Security, TheOwnerIsToldOfFailedSignIns) {
+  // §2.9: soft lockout and notification.
+  ApiActor admin = ApiActor::DemoAdmin(*db_, *server_);
+  HttpClient c(server_->port());
+  for (int i = 0; i < 3; ++i) {
+    c.Send("POST", "/api/session", json{{"email", admin.email()}, {"password", "wrong password!!"}}.dump(),
+           {{"Content-Type", "application/json"}});
+  }
+  HttpResult login = c.Send("POST", "/api/session",
+                            json{{"email", admin.email()}, {"password", kTestPassword}, {"code", admin.NextTotpCode()}}.dump(),
+                            {{"Content-Type", "application/json"}});
+  ASSERT_EQ(login.status, 200) << login.body;
+  EXPECT_EQ(json::parse(login.body)["notices"]["failed_sign_ins_since_last_visit"], 3);
+}
+
+TEST_P(Security, ViewerSeesSuppressedCountsOnly) {
+  // §4 #10: a viewer counting a small group sees "<5".
+  ApiActor viewer = ApiActor::Provision(*db_, *server_, "viewer@example.org", "viewer", kHarbor);
+  std::string harbor = CampaignId(viewer, kHarbor);
+  HttpResult r = viewer.Get("/api/orgs/demo/campaigns/" + harbor + "/summary");
+  ASSERT_EQ(r.status, 200) << r.body;
+  json j = json::parse(r.body);
+  EXPECT_EQ(j["people"], "<5");
+  EXPECT_EQ(j["by_language"]["es"], "<5");
+  EXPECT_EQ(viewer.Get("/api/orgs/demo/people/01900000-0000-7000-8000-000000000000").status, 404);
+  EXPECT_EQ(viewer.Get("/api/orgs/demo/people?phone=%2B12025550101").status, 404) << "viewers can't search people";
+  ApiActor admin = ApiActor::DemoAdmin(*db_, *server_);
+  EXPECT_EQ(json::parse(admin.Get("/api/orgs/demo/campaigns/" + harbor + "/summary").body)["people"], 3);
+}
+
+TEST_P(Security, InvitationsAreSingleUseAndExpire) {
+  ApiActor admin = ApiActor::DemoAdmin(*db_, *server_);
+  auto invite = [&](const std::string& email) {
+    HttpResult r = admin.Post("/api/orgs/demo/invitations", {{"email", email}, {"name", "Invitee"}, {"role", "worker_leader"},
+                                                             {"scope_kind", "campaign"}, {"scope_id", CampaignId(admin, kHarbor)}});
+    EXPECT_EQ(r.status, 201) << r.body;
+    std::string link = json::parse(r.body)["link"];
+    return link.substr(link.find('#') + 1);
+  };
+  std::string token = invite("invitee@example.org");
+  HttpClient c(server_->port());
+  auto accept = [&](const std::string& t) {
+    return c.Send("POST", "/api/invitations/accept", json{{"token", t}, {"password", "a long new password 12"}}.dump(),
+                  {{"Content-Type", "application/json"}});
+  };
+  HttpResult first = accept(token);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(json::parse(first.body)["needs"], json::array({"totp"})) << "two-factor before any data";
+  EXPECT_EQ(accept(token).status, 404) << "single use";
+  std::string late = invite("late@example.org");
+  OwnerSql("UPDATE invitations SET expires_at_ms = 1 WHERE used_at_ms IS NULL");
+  EXPECT_EQ(accept(late).status, 404) << "expired after 72 hours";
+  HttpResult weak = c.Send("POST", "/api/invitations/accept", json{{"token", invite("weak@example.org")}, {"password", "password1234"}}.dump(),
+                           {{"Content-Type", "application/json"}});
+  EXPECT_EQ(weak.status, 400) << "a common password is refused";
+  EXPECT_EQ(json::parse(weak.body)["field"], "password");
+}
+
+TEST_P(Security, RowLevelSecurityIsASecondWallOnPostgres) {
+  if (GetParam() != DbKind::kPostgres) return;  // SQLite has no RLS: the API tests are its wall
+  ApiActor admin = ApiActor::DemoAdmin(*db_, *server_);
+  std::string demo_org = json::parse(admin.Get("/api/session").body)["org"]["id"];
+  pqxx::connection c(db_->app_url());
+  pqxx::work w(c);
+  // No org set: the app role sees no tenant rows at all, even without a WHERE.
+  EXPECT_EQ(w.exec("SELECT count(*) FROM people")[0][0].as<int>(), 0);
+  w.exec("SET LOCAL app.org_id = '01900000-0000-7000-8000-000000000000'");
+  EXPECT_EQ(w.exec("SELECT count(*) FROM people")[0][0].as<int>(), 0);
+  w.exec("SET LOCAL app.org_id = '" + demo_org + "'");
+  EXPECT_GT(w.exec("SELECT count(*) FROM people")[0][0].as<int>(), 0);
+  EXPECT_THROW(w.exec("UPDATE people SET org_id = '01900000-0000-7000-8000-000000000000'"), std::exception)
+      << "the app role cannot move rows between orgs";
+}
+
 }  // namespace
 }  // namespace hotshop::testing

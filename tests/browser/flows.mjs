@@ -17,6 +17,7 @@ export const kText = {
     noAccess: "You don't have access to this page",
     totpInvalid: 'That code is not right.',
     totpReplayed: 'That code was already used.',
+    suspended: 'This account is suspended.',
     stepUpTitle: 'Confirm it is you',
     confirm: 'Confirm',
   },
@@ -27,6 +28,7 @@ export const kText = {
     noAccess: 'No tienes acceso a esta página',
     totpInvalid: 'Ese código no es correcto.',
     totpReplayed: 'Ese código ya se usó.',
+    suspended: 'Esta cuenta está suspendida.',
     stepUpTitle: 'Confirma que eres tú',
     confirm: 'Confirmar',
   },
@@ -101,7 +103,7 @@ export async function submitCode(page, code) {
  * current code, returns {secret, lastStep, recoveryCodes} after ticking "I
  * saved them" and continuing.
  */
-export async function enrolTotp(page, lang = 'en') {
+export async function enrolTotp(page, lang = 'en', { wrongCodeFirst = false } = {}) {
   await waitForPath(page, '/setup/totp');
   const secretText = await page.getByTestId('totp-secret').textContent({ timeout: 15_000 });
   const secret = secretText.replace(/\s+/g, '');
@@ -109,6 +111,11 @@ export async function enrolTotp(page, lang = 'en') {
   // The QR code is an <img> with a data: URI, never injected markup.
   const qr = await page.locator('img.setup-qr').getAttribute('src');
   assert.match(qr, /^data:image\/svg\+xml;base64,/);
+  if (wrongCodeFirst) {
+    await page.locator('input[name="totp-code"]').fill(totpCode(secret, totpStep() + 1000));
+    await page.locator('form button[type="submit"]').click();
+    await page.getByRole('alert').getByText(kText[lang].totpInvalid).waitFor();
+  }
   const step = totpStep();
   await page.locator('input[name="totp-code"]').fill(totpCode(secret, step));
   await page.locator('form button[type="submit"]').click();
@@ -128,7 +135,7 @@ export async function enrolTotp(page, lang = 'en') {
  * password, enrol TOTP, save the recovery codes. Returns the account
  * {email, password, secret, lastStep, recoveryCodes}.
  */
-export async function firstSignIn(page, baseUrl, { email, password }, lang = 'en') {
+export async function firstSignIn(page, baseUrl, { email, password }, lang = 'en', options = {}) {
   await page.goto(`${baseUrl}/login`);
   await submitPassword(page, email, password);
   await waitForPath(page, '/setup/password');
@@ -136,7 +143,7 @@ export async function firstSignIn(page, baseUrl, { email, password }, lang = 'en
   await page.locator('input[name="new-password"]').fill(chosen);
   await page.locator('input[name="repeat-password"]').fill(chosen);
   await page.locator('form button[type="submit"]').click();
-  const totp = await enrolTotp(page, lang);
+  const totp = await enrolTotp(page, lang, options);
   await page.getByTestId('user-name').waitFor();
   return { email, password: chosen, ...totp };
 }

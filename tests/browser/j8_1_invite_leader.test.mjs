@@ -71,14 +71,33 @@ for (const db of testDatabases()) {
       await form.getByLabel('Role').selectOption({ label: 'Worker-leader' });
       // A worker-leader's scope is a unit: for now, the unit's campaign.
       await form.getByLabel('Unit').selectOption({ label: kCampaign });
-      const sent = page.waitForRequest((r) => r.url().endsWith('/api/orgs/demo/invitations') && r.method() === 'POST');
+      // Creating an invitation needs a step-up in the last 5 minutes. Signing
+      // in counts as one, so this fresh session wouldn't be asked: the first
+      // POST is answered 401 step_up_required here, as the server does for a
+      // session older than 5 minutes. The dialog then uses the real
+      // POST /api/session/step-up, and the client retries the call once.
+      const posts = [];
+      await page.route('**/api/orgs/demo/invitations', async (route) => {
+        posts.push(JSON.parse(route.request().postData()));
+        if (posts.length > 1) return route.fallback();
+        return route.fulfill({
+          status: 401,
+          contentType: 'application/problem+json',
+          body: JSON.stringify({ status: 401, code: 'step_up_required', detail: 'confirm it is you' }),
+        });
+      });
       await form.getByRole('button', { name: 'Create invitation link' }).click();
-      const body = JSON.parse((await sent).postData());
-      assert.equal(body.role, 'worker_leader');
-      assert.equal(body.scope_kind, 'campaign');
-      assert.ok(body.scope_id, 'scope_id is the campaign id');
-      // Creating an invitation needs a step-up; the dialog asks, then the call is retried.
       await answerStepUp(page, admin, 'en');
+      await page.getByTestId('invitation-created').waitFor();
+      await page.unroute('**/api/orgs/demo/invitations');
+      assert.equal(posts.length, 2, 'one retry after the step-up');
+      assert.deepEqual(posts[1], posts[0], 'the same request retried');
+      assert.equal(posts[0].role, 'worker_leader');
+      assert.equal(posts[0].scope_kind, 'campaign');
+      assert.ok(posts[0].scope_id, 'scope_id is the campaign id');
+      const stepUp = watch.requests.filter((r) => r.url().endsWith('/api/session/step-up'));
+      assert.equal(stepUp.length, 1, 'POST /api/session/step-up');
+      assert.equal((await stepUp[0].response()).status(), 200, 'step-up accepted');
 
       const created = page.getByTestId('invitation-created');
       await created.waitFor();

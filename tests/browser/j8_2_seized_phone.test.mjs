@@ -15,6 +15,7 @@ import {
   enrolTotp,
   firstSignIn,
   kLocale,
+  kText,
   submitPassword,
   waitForPath,
 } from './flows.mjs';
@@ -78,7 +79,7 @@ for (const db of testDatabases()) {
         assert.equal(await pageB.getByTestId('user-name').count(), 0, 'no name in the header');
         // The password alone doesn't get back in while suspended.
         await submitPassword(pageB, volunteer.email, volunteer.password);
-        await pageB.getByRole('alert').waitFor();
+        await pageB.getByRole('alert').getByText(kText.es.suspended).waitFor();
         assert.equal(new URL(pageB.url()).pathname, '/login');
 
         // A: the audit log shows the suspension and the volunteer's access.
