@@ -6,6 +6,7 @@
 #include "api/session_auth.h"
 #include "api/session_handlers.h"
 #include "http/problem.h"
+#include "security/confusables.h"
 #include "security/password.h"
 #include "security/session_token.h"
 #include "store/account_repo.h"
@@ -151,6 +152,7 @@ http::Response PostInvitation(const http::Request& req, Context& ctx) {
   if (!body) return http::Problem(body.error());
   Result<std::string> email = ReqString(*body, "email", 320);
   if (!email) return http::Problem(email.error());
+  if (Status c = security::CheckNotConfusable(*email, "email"); !c) return http::Problem(c.error());
   Result<std::string> name = ReqString(*body, "name", 200);
   if (!name) return http::Problem(name.error());
   std::string token = security::NewInvitationToken();

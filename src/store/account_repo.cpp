@@ -2,6 +2,7 @@
 #include "store/account_repo.h"
 
 #include "security/blind_index.h"
+#include "security/confusables.h"
 #include "store/ids.h"
 
 namespace hotshop::store {
@@ -42,6 +43,7 @@ constexpr const char* kSessionCols = "id, user_id, org_id, label, created_at_ms,
 
 Result<User> AccountRepo::CreateUser(const std::string& email, const std::string& name,
                                      const std::string& password_hash, bool must_change, int64_t now_ms) {
+  if (Status c = security::CheckNotConfusable(email, "email"); !c) return c.error();
   Result<std::string> norm = security::NormalizeEmailForIndex(email);
   if (!norm) return Error::InvalidInput("email", norm.error().message());
   User u{NewId(), *norm, name, "active"};
