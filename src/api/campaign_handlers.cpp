@@ -41,6 +41,19 @@ Result<store::Scope> CampaignAction(const http::Request& req, Context& ctx, secu
   Result<store::Scope> scope = security::Authorize(*ctx.actor, action, {*org, campaign_id}, ctx.now_ms);
   if (!scope && scope.error().code() == ErrorCode::kNotFound) {
     AuditAlone(ctx, *org, security::ActionName(action), "route:" + req.route, "denied");
+    return scope;
+  }
+  if (scope && !campaign_id.empty()) {
+    // An id of another org's (or no) campaign is audited like any denial.
+    Result<store::Campaign> c = store::TransactValue<store::Campaign>(ctx.db, [&](store::Tx& tx) {
+      return store::CampaignRepo(tx, *scope).Get(campaign_id);
+    }, store::TxMode::kRead, scope->org_id());
+    if (!c) {
+      if (c.error().code() == ErrorCode::kNotFound) {
+        AuditAlone(ctx, *org, security::ActionName(action), "route:" + req.route, "denied");
+      }
+      return c.error();
+    }
   }
   return scope;
 }
@@ -134,8 +147,12 @@ http::Response GetCampaignSummary(const http::Request& req, Context& ctx) {
   Result<store::Scope> scope = CampaignAction(req, ctx, security::Action::kViewCampaign, id);
   if (!scope) return http::Problem(scope.error());
   // Only a viewer's sole view is aggregates; everyone else may count exactly.
-  bool suppress = std::all_of(ctx.actor->grants.begin(), ctx.actor->grants.end(),
-                              [](const security::Grant& g) { return g.role == security::Role::kViewer; });
+  // Suppress unless a grant reaching this campaign has a role that may see people.
+  bool suppress = std::none_of(ctx.actor->grants.begin(), ctx.actor->grants.end(), [&](const security::Grant& g) {
+    bool reaches = g.scope_kind == security::ScopeKind::kOrg || g.scope_id == id;
+    return reaches && g.role != security::Role::kViewer && g.role != security::Role::kDispatcher &&
+           g.role != security::Role::kCaller;
+  });
   Result<json> out = store::TransactValue<json>(ctx.db, [&](store::Tx& tx) -> Result<json> {
     if (Result<store::Campaign> c = store::CampaignRepo(tx, *scope).Get(id); !c) return c.error();
     Result<store::Rows> rows = tx.Query(
@@ -262,6 +279,8 @@ http::Response SearchPeople(const http::Request& req, Context& ctx) {
     key = *e;
   }
   std::optional<std::vector<std::string>> visible = security::VisibleCampaigns(*ctx.actor);
+  // Dispatchers dedupe intake against people not yet in any campaign; a
+  // campaign's people are for its own organizers (§3 table).
   bool dispatcher = security::HasRole(*ctx.actor, security::Role::kDispatcher);
   Result<json> out = store::TransactValue<json>(ctx.db, [&](store::Tx& tx) -> Result<json> {
     auto keys = ctx.services.keys.ForOrg(tx, scope->org_id());
@@ -271,8 +290,8 @@ http::Response SearchPeople(const http::Request& req, Context& ctx) {
     if (!found) return found.error();
     json list = json::array();
     for (const auto& p : *found) {
-      bool in_scope = !visible || dispatcher ||
-                      std::find(visible->begin(), visible->end(), p.campaign_id) != visible->end();
+      bool in_scope = !visible || std::find(visible->begin(), visible->end(), p.campaign_id) != visible->end() ||
+                      (dispatcher && p.campaign_id.empty());
       if (in_scope) list.push_back(PersonJson(p));
     }
     if (Status a = Audit(tx, ctx, scope->org_id(), "people.searched", phone ? "by:phone" : "by:email", "allowed"); !a) {

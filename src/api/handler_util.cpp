@@ -49,8 +49,12 @@ Result<std::string> OrgOfPath(const http::Request& req, const Context& ctx) {
     if (r->empty()) return Error::NotFound("nothing is here, or you don't have access to it");
     return (*r)[0].Text(0);
   }, store::TxMode::kRead);
-  if (!id) return id.error();
-  if (*id != ctx.actor->org_id) return Error::NotFound("nothing is here, or you don't have access to it");
+  if (!id && id.error().code() != ErrorCode::kNotFound) return id.error();
+  if (!id || *id != ctx.actor->org_id) {
+    // A probe of another org (or of a made-up one) is recorded in the prober's own org.
+    AuditAlone(ctx, ctx.actor->org_id, "org.probe", "route:" + req.route, "denied");
+    return Error::NotFound("nothing is here, or you don't have access to it");
+  }
   return id;
 }
 

@@ -292,6 +292,12 @@ json Parse(const HttpResult& r) {
   return j.is_discarded() ? json::object() : j;
 }
 
+// One member of the body, by value (safe as a range-for expression).
+json Field(const HttpResult& r, const char* key) {
+  json j = Parse(r);
+  return j.contains(key) ? j[key] : json::array();
+}
+
 // An account outside org "demo": ApiActor provisions into "demo" only, so the
 // other org's people finish their setup here, the same way the UI does.
 struct PlainActor {
@@ -334,7 +340,7 @@ std::pair<std::string, std::string> SpareSession(Conn& c, const std::string& ema
   HttpResult login = Call(c, "", "POST", "/api/session", json{{"email", email}, {"password", kTestPassword}, {"code", code}});
   if (login.status != 200) throw std::runtime_error("second sign-in of " + email + " failed: " + login.body);
   std::string token = CookieToken(login);
-  for (const auto& d : Parse(Call(c, token, "GET", "/api/me/devices"))["devices"]) {
+  for (const auto& d : Field(Call(c, token, "GET", "/api/me/devices"), "devices")) {
     if (d["current"].get<bool>()) return {token, d["id"].get<std::string>()};
   }
   throw std::runtime_error("the new session of " + email + " is not among its devices");
@@ -452,13 +458,15 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
 
   // --- the objects.
   std::string harbor, copper;
-  for (const auto& camp : Parse(admin.Get("/api/orgs/demo/campaigns"))["campaigns"]) {
+  HttpResult listed = Call(c, admin.token(), "GET", "/api/orgs/demo/campaigns");
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  for (const auto& camp : Field(listed, "campaigns")) {
     if (camp["name"] == kHarbor) harbor = camp["id"].get<std::string>();
     if (camp["name"] == kCopper) copper = camp["id"].get<std::string>();
   }
   ASSERT_FALSE(harbor.empty() || copper.empty());
   auto person_by_phone = [&](const std::string& phone, const std::string& campaign) -> std::string {
-    for (const auto& p : Parse(admin.Get("/api/orgs/demo/people?phone=%2B" + phone.substr(1)))["people"]) {
+    for (const auto& p : Field(Call(c, admin.token(), "GET", "/api/orgs/demo/people?phone=%2B" + phone.substr(1)), "people")) {
       if (p["campaign_id"] == campaign) return p["id"].get<std::string>();
     }
     return "";
@@ -530,7 +538,7 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
   };
   // The object's ETag and name, read by its org's admin just before a write.
   auto current = [&](const RouteSpec& r, const std::string& object, const std::string& id) -> std::pair<std::string, std::string> {
-    if (object == "missing" || (r.param != "campaign" && r.param != "person")) return {"\"1\"", "Nobody Here"};
+    if (object == "missing" || (r.param != "campaign" && r.param != "person")) return {"\"v1\"", "Nobody Here"};
     std::string kind = r.param == "campaign" ? "campaigns" : "people";
     bool other = object == "other_org";
     HttpResult g = Call(c, other ? other_admin.token : admin.token(), "GET",
@@ -665,10 +673,21 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
         }
       }
     }
+    // A viewer's counts: no cell from 1 to 4 shown exactly (§3 "cells <5 suppressed").
+    if (actor == "viewer") {
+      json sum = Parse(Call(c, w.token, "GET", "/api/orgs/demo/campaigns/" + harbor + "/summary"));
+      std::vector<json> cells = {sum["people"]};
+      for (const auto& [lang, n] : sum["by_language"].items()) cells.push_back(n);
+      for (const auto& n : cells) {
+        if (n.is_number_integer() && n.get<int64_t>() > 0 && n.get<int64_t>() < 5) {
+          leak(actor, "small_cells", "the summary shows a count of " + n.dump() + ": " + Excerpt(sum.dump()));
+        }
+      }
+    }
     // Devices: only the actor's own sessions.
     std::set<std::string> own_sessions;
     for (const auto& row : OwnerRows(*owner, "SELECT id FROM sessions WHERE user_id = $1", {w.user_id})) own_sessions.insert(row[0]);
-    for (const auto& d : Parse(Call(c, w.token, "GET", "/api/me/devices"))["devices"]) {
+    for (const auto& d : Field(Call(c, w.token, "GET", "/api/me/devices"), "devices")) {
       if (!own_sessions.count(d["id"].get<std::string>())) leak(actor, "devices", "lists another account's session " + d["id"].get<std::string>());
     }
   }
