@@ -171,6 +171,9 @@ http::Response PostSession(const http::Request& req, Context& ctx) {
   }
   bool has_totp = cred.totp_secret && !cred.reenroll;
   if (has_totp && (!*code || (*code)->empty())) {
+    // The first half of a two-step sign-in: the password was right, and the
+    // request with the code is the one that counts against the limit.
+    ctx.services.login_per_account.Refund(account_key);
     return Unauthorized("totp_required", "Enter the 6-digit code from your authenticator app, or a recovery code.");
   }
 

@@ -25,6 +25,13 @@ int64_t RateLimiter::Take(const std::string& key, int64_t now_ms, double cost) {
   return std::max<int64_t>(1, static_cast<int64_t>(std::ceil(wait)));
 }
 
+void RateLimiter::Refund(const std::string& key, double cost) {
+  if (rate_ <= 0) return;
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = buckets_.find(key);
+  if (it != buckets_.end()) it->second.tokens = std::min(burst_, it->second.tokens + cost);
+}
+
 void RateLimiter::Sweep(int64_t now_ms) {
   last_sweep_ms_ = now_ms;
   for (auto it = buckets_.begin(); it != buckets_.end();) {

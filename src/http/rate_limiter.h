@@ -21,6 +21,8 @@ class RateLimiter {
   // Takes one token from key's bucket at time now_ms. Returns 0 when taken,
   // else the seconds to wait before a token is available (Retry-After).
   int64_t Take(const std::string& key, int64_t now_ms, double cost = 1.0);
+  // Gives back tokens taken for a request that turned out not to count.
+  void Refund(const std::string& key, double cost = 1.0);
 
  private:
   struct Bucket {

@@ -93,6 +93,20 @@ for (const db of testDatabases()) {
         const access = pageA.getByRole('row').filter({ has: pageA.locator('td[data-label="Who"]', { hasText: 'Sam Volunteer' }) });
         assert.ok((await access.count()) > 0, "the volunteer's own accesses are in the log");
         assert.equal(await pageA.getByText('The audit log has been altered').count(), 0, 'chain ok');
+        // When the server reports the hash chain broken, the page says so.
+        // (Tampering itself is tested server-side; here the real answer is
+        // passed through with chain_ok set to false.)
+        await pageA.route('**/api/orgs/demo/audit?*', async (route) => {
+          const res = await route.fetch();
+          const json = await res.json();
+          await route.fulfill({ response: res, json: { ...json, chain_ok: false } });
+        });
+        await pageA.reload();
+        await pageA
+          .getByRole('alert')
+          .getByText('The audit log has been altered: contact your administrator')
+          .waitFor();
+        await pageA.unroute('**/api/orgs/demo/audit?*');
 
         // A: reactivate.
         await pageA.goto(`${server.url}/admin/users`);

@@ -34,6 +34,8 @@ export interface Session {
   roles: Grant[];
   needs: Need[];
   csrf?: string;
+  /** Security notices for the person (beyond docs/api.md; optional). */
+  notices?: { failed_sign_ins_since_last_visit?: number };
 }
 
 export interface Credentials {

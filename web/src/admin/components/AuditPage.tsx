@@ -3,7 +3,7 @@
 // older" asks for events before the oldest shown). The log holds ids, never
 // personal data; ids of this organization's users are shown as their names.
 // When the server reports the hash chain broken, a banner says so.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { useSession } from '../../auth/state';
 import type { Problem } from '../../http/client';
 import { formatDateTimeSeconds } from '../../i18n/format';
@@ -65,31 +65,30 @@ export function AuditPage() {
     setMore(r.value.events.length >= kAuditPageSize);
   };
 
-  const who = (id: string | null) => (id ? (people.get(id) ?? id) : t('audit.system'));
+  // Ids may come bare or as "kind:id" / "kind/id".
+  const nameOf = (ref: string): string | undefined => people.get(ref) ?? people.get(ref.split(/[:/]/).pop() ?? '');
+  const who = (id: string | null) => (id ? (nameOf(id) ?? id) : t('audit.system'));
 
-  const columns: Column<AuditEvent>[] = useMemo(
-    () => [
-      { key: 'seq', header: t('audit.columns.seq'), render: (e) => e.seq },
-      { key: 'time', header: t('audit.columns.time'), render: (e) => formatDateTimeSeconds(e.ts, lang) },
-      { key: 'actor', header: t('audit.columns.actor'), render: (e) => who(e.actor) },
-      { key: 'action', header: t('audit.columns.action'), render: (e) => <code>{e.action}</code> },
-      {
-        key: 'object',
-        header: t('audit.columns.object'),
-        render: (e) => (e.object ? (people.get(e.object) ?? <code>{e.object}</code>) : ''),
-      },
-      {
-        key: 'outcome',
-        header: t('audit.columns.outcome'),
-        render: (e) => (
-          <span class={`admin-outcome--${e.outcome}`} data-outcome={e.outcome}>
-            {kOutcomes.has(e.outcome) ? t(`audit.outcomes.${e.outcome as keyof typeof messages.en.audit.outcomes}`) : e.outcome}
-          </span>
-        ),
-      },
-    ],
-    [t, lang, people],
-  );
+  const columns: Column<AuditEvent>[] = [
+    { key: 'seq', header: t('audit.columns.seq'), render: (e) => e.seq },
+    { key: 'time', header: t('audit.columns.time'), render: (e) => formatDateTimeSeconds(e.ts, lang) },
+    { key: 'actor', header: t('audit.columns.actor'), render: (e) => who(e.actor) },
+    { key: 'action', header: t('audit.columns.action'), render: (e) => <code>{e.action}</code> },
+    {
+      key: 'object',
+      header: t('audit.columns.object'),
+      render: (e) => (e.object ? (nameOf(e.object) ?? <code>{e.object}</code>) : ''),
+    },
+    {
+      key: 'outcome',
+      header: t('audit.columns.outcome'),
+      render: (e) => (
+        <span class={`admin-outcome--${e.outcome}`} data-outcome={e.outcome}>
+          {kOutcomes.has(e.outcome) ? t(`audit.outcomes.${e.outcome as keyof typeof messages.en.audit.outcomes}`) : e.outcome}
+        </span>
+      ),
+    },
+  ];
 
   return (
     <Page title={t('audit.title')} lead={t('audit.lead', { org: session?.org.name ?? '' })}>

@@ -62,7 +62,9 @@ export function UsersPage() {
     return () => abort.abort();
   }, [org]);
 
+  // Reloads the list first, so the notice and the table agree.
   const after = async (result: ApiResult<unknown>, success: string) => {
+    await loadUsers();
     if (result.ok) {
       setNotice(success);
       setProblem(null);
@@ -70,7 +72,6 @@ export function UsersPage() {
       setNotice(null);
       setProblem(result.problem);
     }
-    await loadUsers();
   };
 
   const confirm = async () => {
@@ -179,6 +180,7 @@ export function UsersPage() {
               return (
                 <li key={g.id} class="admin-grant">
                   <span>{access}</span>
+                  {u.id !== session?.user.id && (
                   <button
                     type="button"
                     class="admin-grant__remove"
@@ -187,6 +189,7 @@ export function UsersPage() {
                   >
                     {t('actions.removeGrant')}
                   </button>
+                  )}
                 </li>
               );
             })}

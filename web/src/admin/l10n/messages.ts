@@ -107,6 +107,7 @@ export const messages = defineMessages('admin', {
     end: 'This is the first event.',
     outcomes: {
       ok: 'Done',
+      allowed: 'Allowed',
       success: 'Done',
       denied: 'Refused',
       failure: 'Failed',

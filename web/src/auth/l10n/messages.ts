@@ -33,6 +33,7 @@ export const messages = defineMessages('auth', {
   errors: {
     invalid_credentials: 'The email or password is not right.',
     unauthenticated: 'The email or password is not right.',
+    account_suspended: 'This account is suspended. Ask an admin of your organization to reactivate it.',
     totp_required: 'Enter your two-factor code.',
     totp_invalid: 'That code is not right. Check that the time on your phone is correct and use the newest code.',
     totp_replayed: 'That code was already used. Wait for the next code in your app and enter it.',

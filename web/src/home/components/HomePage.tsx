@@ -7,7 +7,7 @@ import { scopeLabel } from '../../admin/components/grants';
 import { isOrgAdmin, useSession } from '../../auth/state';
 import { listCampaigns } from '../../campaigns/api';
 import { useMessages } from '../../i18n/hooks';
-import { buttonClass, Card, kProductName, Page } from '../../ui';
+import { Banner, buttonClass, Card, kProductName, Page } from '../../ui';
 import { messages } from '../l10n/messages';
 import { useEffect, useState } from 'preact/hooks';
 import type { Session } from '../../auth/api';
@@ -19,6 +19,7 @@ function SignedInHome({ session }: { session: Session }) {
   const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
   const slug = session.org.slug;
   const needsNames = session.roles.some((g) => g.scope_kind !== 'org');
+  const failed = session.notices?.failed_sign_ins_since_last_visit ?? 0;
 
   useEffect(() => {
     if (!needsNames) return;
@@ -31,6 +32,11 @@ function SignedInHome({ session }: { session: Session }) {
 
   return (
     <Page title={session.org.name} lead={t('signedIn.welcome', { name: session.user.name })}>
+      {failed > 0 && (
+        <Banner tone="warning" title={t('signedIn.failedSignIns', { count: failed })}>
+          <p>{t('signedIn.failedSignInsBody')}</p>
+        </Banner>
+      )}
       <Card title={t('signedIn.roles')}>
         {session.roles.length === 0 ? (
           <p>{t('signedIn.noRoles')}</p>

@@ -22,5 +22,7 @@ export const messages = defineMessages('home', {
     account: 'Your account',
     accountBody: 'See where you are signed in, sign out a lost phone, or make new recovery codes.',
     admin: 'Administration',
+    failedSignIns: 'Failed sign-in attempts on your account since your last visit: {{count}}',
+    failedSignInsBody: 'If that wasn’t you, someone may be trying to get into your account. Tell an admin of your organization.',
   },
 });

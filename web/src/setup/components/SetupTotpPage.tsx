@@ -81,7 +81,9 @@ export function SetupTotpPage() {
       setSession(result.value.session);
       return;
     }
-    setProblem(result.problem);
+    // A wrong first code may come back as 400 invalid_input on field "code".
+    const p = result.problem;
+    setProblem(p.status === 400 && (p.field === 'code' || !p.field) ? { ...p, code: 'totp_invalid' } : p);
   };
 
   return (
