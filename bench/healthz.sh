@@ -30,6 +30,7 @@ n_hdr=$(resp_bytes "$NGINX_URL/healthz")
 
 echo "== healthz_keepalive: GET /healthz, keep-alive, wrk $BENCH_WRK_ARGS -d$BENCH_DURATION," \
   "$BENCH_ROUNDS rounds A/B, $BENCH_THREADS server threads${BENCH_WRK_CPU:+, wrk on CPU $BENCH_WRK_CPU}"
+echo "   load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on the machine skews both sides)"
 echo "   body $(wc -c <"$tmp/body") bytes both; headers $h_hdr bytes hotshop, $n_hdr bytes nginx"
 
 bench_wrk "$HOTSHOP_URL/healthz" "$BENCH_WARMUP" >/dev/null

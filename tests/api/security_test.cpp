@@ -75,6 +75,19 @@ class Security : public ::testing::TestWithParam<DbKind> {
     }
     return "";
   }
+  // True when the org's audit log has an event with this action and outcome
+  // (and, if given, an object containing `object_part`).
+  bool AuditHas(ApiActor& admin, const std::string& action, const std::string& outcome,
+                const std::string& object_part = "") {
+    json audit = json::parse(admin.Get("/api/orgs/demo/audit?limit=500").body);
+    for (auto& e : audit["events"]) {
+      if (e["action"] == action && e["outcome"] == outcome &&
+          e["object"].get<std::string>().find(object_part) != std::string::npos) {
+        return true;
+      }
+    }
+    return false;
+  }
   std::unique_ptr<TestDb> db_;
   std::unique_ptr<ServerProcess> server_;
 };
@@ -171,6 +184,9 @@ TEST_P(Security, SuspendingKillsEverySessionAtOnce) {
                            {{"Content-Type", "application/json"}});
   ASSERT_EQ(back.status, 200) << back.body;
   EXPECT_EQ(json::parse(back.body)["needs"], json::array({"totp"}));
+  EXPECT_TRUE(AuditHas(admin, "user.suspended", "allowed", vol.user_id()));
+  EXPECT_TRUE(AuditHas(admin, "login.suspended", "denied"));
+  EXPECT_TRUE(AuditHas(admin, "user.reactivated", "allowed", vol.user_id()));
 }
 
 TEST_P(Security, FixationAndUrlTokensDoNotWork) {
@@ -184,6 +200,7 @@ TEST_P(Security, FixationAndUrlTokensDoNotWork) {
   ASSERT_EQ(login.status, 200);
   EXPECT_NE(CookieToken(login), planted);
   EXPECT_EQ(c.Send("GET", "/api/session?sid=" + admin.token(), "").status, 401) << "tokens in the URL are ignored";
+  EXPECT_TRUE(AuditHas(admin, "login.success", "allowed"));
 }
 
 TEST_P(Security, HugePasswordIsRefusedBeforeHashingAndParallelLoginsAreCapped) {
@@ -225,6 +242,8 @@ TEST_P(Security, WorkerLeaderCannotReachAnotherCampaignsPerson) {
   HttpResult patch = leader.Patch("/api/orgs/demo/people/" + pid, {{"name", "Changed"}}, "\"v1\"");
   EXPECT_EQ(patch.status, 404);
   EXPECT_EQ(json::parse(admin.Get("/api/orgs/demo/people/" + pid).body)["name"], "Jordan Pike");
+  EXPECT_TRUE(AuditHas(admin, "person.view", "denied", pid));
+  EXPECT_TRUE(AuditHas(admin, "person.edit", "denied", pid));
   // Another org's admin sees 404 too (the org in the path is not theirs).
   EXPECT_EQ(leader.Get("/api/orgs/other-org/campaigns").status, 404);
 }
@@ -250,6 +269,9 @@ TEST_P(Security, VolunteerCannotGrantItselfAdmin) {
   ASSERT_EQ(me["roles"].size(), 1u);
   EXPECT_EQ(me["roles"][0]["role"], "volunteer_organizer");
   EXPECT_EQ(vol.Get("/api/orgs/demo/users").status, 404);
+  ApiActor admin = ApiActor::DemoAdmin(*db_, *server_);
+  EXPECT_TRUE(AuditHas(admin, "grants.manage", "denied"));
+  EXPECT_FALSE(AuditHas(admin, "grant.added", "allowed", vol.user_id() + " role:org_admin"));
 }
 
 TEST_P(Security, GrantsNeedAFreshStepUp) {
@@ -280,6 +302,7 @@ TEST_P(Security, HostileJsonIsRefusedWithNothingWritten) {
   std::string count_before = OwnerScalar("SELECT count(*) FROM people");
   EXPECT_EQ(post_raw(R"({"name":"A","phone":"+99999999999999999"})").status, 400);
   EXPECT_EQ(OwnerScalar("SELECT count(*) FROM people"), count_before) << "a failed request changes nothing";
+  EXPECT_FALSE(AuditHas(admin, "person.created", "allowed")) << "nothing was created, so nothing was recorded";
 }
 
 TEST_P(Security, PhoneFormatsShareOneIndexAndSearchIsScoped) {
@@ -384,6 +407,9 @@ TEST_P(Security, KeyRotationKilledMidwayLosesNothingAndResumes) {
                                   {{"Cookie", "__Host-sid=" + CookieToken(login)}}).body);
   ASSERT_EQ(found["people"].size(), 1u);
   EXPECT_EQ(found["people"][0]["name"], "Rosa Quintero") << "every row still opens after rotation";
+  EXPECT_EQ(OwnerScalar("SELECT count(*) FROM audit_events WHERE action = 'keys.rotated'"), "1");
+  EXPECT_EQ(OwnerScalar("SELECT count(*) FROM audit_events WHERE action = 'keys.rotation_started'"), "1")
+      << "the rerun resumed the started rotation instead of starting another";
 }
 
 TEST_P(Security, StaleEditIs412AndChangesNothing) {
@@ -413,6 +439,7 @@ TEST_P(Security, CrossSiteWritesAndMissingCsrfHeaderAreRefused) {
                                   {{"Cookie", admin.cookie()}, {"X-Requested-With", "x"}, {"Origin", "null"}});
   EXPECT_EQ(null_origin.status, 403);
   EXPECT_EQ(admin.Get("/api/session").status, 200) << "still signed in";
+  EXPECT_FALSE(AuditHas(admin, "logout", "allowed")) << "no state changed";
 }
 
 TEST_P(Security, LogLinesEscapeAHostileUsername) {
