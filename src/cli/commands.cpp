@@ -37,6 +37,16 @@ const std::vector<Command>& AllCommands() {
        {"add"}},
       {"audit", "Check the audit chains: audit verify [--org SLUG].", {kDb, {"org", "SLUG", "only this organization"}},
        {"verify"}},
+      {"import", "Import contacts from a CSV: import FILE --org SLUG [--mode atomic|partial] [--on-duplicate fill|overwrite|skip].",
+       {kDb, kKeyFile, {"org", "SLUG", "organization short name"},
+        {"format", "FORMAT", "auto, an, ab, van, spoke, st or generic (default auto: detected from the header)"},
+        {"mode", "MODE", "atomic: nothing is imported if a row is bad (default); partial: the bad rows are left out"},
+        {"on-duplicate", "POLICY", "a row matching a known person: fill (blank fields, default), overwrite or skip"},
+        {"region", "CC", "region of phone numbers without a country code (default: the organization's, else US)"},
+        {"report", "PATH", "write the row-level report here (default FILE.report.csv)"},
+        {"report-all", "", "also list the rows created without a problem"},
+        {"threads", "N", "encryption threads (default: one per core)"}},
+       {"FILE"}},
   };
   return kAll;
 }

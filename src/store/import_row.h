@@ -48,6 +48,13 @@ namespace hotshop::store {
 // must be added there as kExternalId = 3 and never reused.
 inline constexpr auto kExternalIdIndexField = static_cast<security::IndexedField>(3);
 
+// What an email's blind index is computed over: the io::NormalizeEmail form
+// (local part's case kept), exactly as PersonRepo indexes it today, so both
+// find each other's rows. security-model.md §2.4 asks for the NFKC-lowercased
+// address (security::NormalizeEmailForIndex); change PersonRepo and this
+// together.
+inline std::string_view EmailIndexInput(std::string_view normalized_email) { return normalized_email; }
+
 // Randomness for nonces and ids: a 4 KiB buffer of ChaCha20 keystream
 // (randombytes_buf_deterministic) under a fresh 32-byte seed from the OS
 // each refill, so a row costs no system call (libsodium 1.0.18's default
@@ -63,6 +70,20 @@ class RandomPool {
 
 // A fresh UUIDv7 (store/ids.h's NewId with the pool's randomness).
 std::string NewRowId(int64_t now_ms, RandomPool& rng);
+
+// UUIDv7 ids in strictly increasing order (RFC 9562 §6.2, method 1: rand_a
+// is a 12-bit counter, randomly seeded each millisecond; on overflow the
+// timestamp moves on by one), so a file's rows append to the end of the
+// primary-key index instead of landing on random pages. Not thread-safe.
+class IdSequence {
+ public:
+  std::string Next(int64_t now_ms);
+
+ private:
+  RandomPool rng_;
+  int64_t ms_ = -1;
+  uint32_t counter_ = 0;
+};
 
 // Encrypts `plaintext` into exactly the blob security::Encrypt makes for
 // FieldAd{"people", column, row_id, org_id} (v1 | key_id | nonce | ct | tag),
@@ -126,6 +147,7 @@ struct ImportRow {
 
 // A record as the pipeline copied it out of io::CsvReader.
 struct RawRecord {
+  std::string id;  // the person's id if the row is created (IdSequence)
   uint64_t line = 0;
   uint64_t row = 0;
   uint32_t issues = 0;    // io::CsvIssue bits
@@ -165,12 +187,12 @@ class RowPreparer {
                                     SealKeys keys);
 
   // Fills `out` (its buffers are reused) from one record. `cells` are the
-  // record's cells. With `seal`, a row that is not rejected gets an id, its
-  // blobs and its blind indexes.
+  // record's cells. With `seal`, a row that is not rejected gets rec.id (or,
+  // when empty, a new id), its blobs and its blind indexes.
   void Prepare(const RawRecord& rec, std::span<const std::string_view> cells, bool seal, int64_t now_ms,
                RandomPool& rng, ImportRow& out) const;
 
-  // Seals `row`'s clear values under a new id (Prepare with seal = true).
+  // Seals `row`'s clear values under row.id, or a new id when it is empty.
   void Seal(ImportRow& row, int64_t now_ms, RandomPool& rng) const;
 
   const SealKeys& keys() const { return keys_; }

@@ -12,6 +12,9 @@ namespace {
 constexpr const char* kCols =
     "id, campaign_id, name_ct, phone_ct, email_ct, address_ct, notes_ct, preferred_language, version";
 constexpr const char* kEncryptedColumns[] = {"name", "phone", "email", "address", "notes"};
+// Every encrypted column of people, for rotation: the five above plus
+// details (an import's other fields, migration 0004).
+constexpr const char* kRotatedColumns[] = {"name", "phone", "email", "address", "notes", "details"};
 
 }  // namespace
 
@@ -136,7 +139,7 @@ Result<int64_t> PersonRepo::ReencryptBatch(int batch) {
   // Candidates: rows with any blob under an older key. Blob byte 1..4 is the
   // key id; reading a batch and checking in C++ keeps the SQL portable.
   Result<Rows> r = tx_.Query(
-      "SELECT id, name_ct, phone_ct, email_ct, address_ct, notes_ct FROM people WHERE org_id = $1 ORDER BY id",
+      "SELECT id, name_ct, phone_ct, email_ct, address_ct, notes_ct, details_ct FROM people WHERE org_id = $1 ORDER BY id",
       {org});
   if (!r) return r.error();
   int64_t changed = 0;
@@ -144,24 +147,24 @@ Result<int64_t> PersonRepo::ReencryptBatch(int batch) {
     if (changed >= batch) break;
     std::string id = row.Text(0);
     bool stale = false;
-    for (size_t i = 0; i < 5; ++i) {
+    for (size_t i = 0; i < 6; ++i) {
       if (!row.IsNull(1 + i) && security::BlobKeyId(row.Blob(1 + i)) != newest) stale = true;
     }
     if (!stale) continue;
     Params p{org, id};
-    for (size_t i = 0; i < 5; ++i) {
+    for (size_t i = 0; i < 6; ++i) {
       if (row.IsNull(1 + i)) {
         p.emplace_back(nullptr);
         continue;
       }
       Result<std::string> re = security::Reencrypt(keys_.data, row.Blob(1 + i),
-                                                   security::FieldAd{"people", kEncryptedColumns[i], id, org});
+                                                   security::FieldAd{"people", kRotatedColumns[i], id, org});
       if (!re) return re.error();
       p.emplace_back(Bytes{*re});
     }
     Result<int64_t> n = tx_.Exec(
-        "UPDATE people SET name_ct = $3, phone_ct = $4, email_ct = $5, address_ct = $6, notes_ct = $7 "
-        "WHERE org_id = $1 AND id = $2",
+        "UPDATE people SET name_ct = $3, phone_ct = $4, email_ct = $5, address_ct = $6, notes_ct = $7, "
+        "details_ct = $8 WHERE org_id = $1 AND id = $2",
         p);
     if (!n) return n.error();
     ++changed;

@@ -15,7 +15,18 @@ ALTER TABLE orgs ADD COLUMN default_region TEXT NOT NULL DEFAULT 'US';
 -- external_id, Action Builder Custom ID), for deduplication.
 ALTER TABLE people ADD COLUMN details_ct {{bytes}};
 ALTER TABLE people ADD COLUMN external_id_bidx BIGINT;
-CREATE INDEX people_by_external_id ON people (org_id, external_id_bidx);
+
+-- Lookups by blind index or campaign are all equalities, which imply NOT
+-- NULL, so these indexes can be partial: a row without the value (imported
+-- without an email, or outside any campaign) costs no index insert. On
+-- SQLite that is a third of the time of a bulk insert into people.
+DROP INDEX people_by_phone;
+DROP INDEX people_by_email;
+DROP INDEX people_by_campaign;
+CREATE INDEX people_by_phone ON people (org_id, phone_bidx) WHERE phone_bidx IS NOT NULL;
+CREATE INDEX people_by_email ON people (org_id, email_bidx) WHERE email_bidx IS NOT NULL;
+CREATE INDEX people_by_campaign ON people (org_id, campaign_id) WHERE campaign_id IS NOT NULL;
+CREATE INDEX people_by_external_id ON people (org_id, external_id_bidx) WHERE external_id_bidx IS NOT NULL;
 
 -- file_hash: keyed BLAKE2b-256 (hex) of the file's bytes under a key derived
 -- from the org's index root, so the table does not let anyone confirm a

@@ -1,0 +1,131 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// hotshop import FILE --org SLUG: contacts from a CSV into an org's people,
+// with a row-level report (store/import_engine.h). Exit codes: 0 imported
+// (in partial mode, possibly without some rows: see the report), 1 nothing
+// imported (atomic mode with rejected rows) or the import failed, 2 the
+// command line was wrong.
+#include <chrono>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "cli/master_key.h"
+#include "io/header_mapping.h"
+#include "store/import_engine.h"
+#include "store/org_repo.h"
+
+namespace hotshop::cli {
+
+namespace {
+
+std::string Seconds(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.2f s", s);
+  return buf;
+}
+
+}  // namespace
+
+int RunImport(const Flags& flags) {
+  if (flags.positionals().size() != 1) {
+    Fail("import", "say which file: `hotshop import FILE --org SLUG`");
+    return 2;
+  }
+  if (!flags.Has("org")) {
+    Fail("import", "--org is required (run `hotshop import --help`)");
+    return 2;
+  }
+  const std::string file = flags.positionals()[0];
+  store::ImportOptions opt;
+  Result<io::SourceFormat> format = io::ParseSourceFormat(flags.GetOr("format", "auto"));
+  Result<store::ImportMode> mode = store::ParseImportMode(flags.GetOr("mode", "atomic"));
+  Result<store::DuplicatePolicy> policy = store::ParseDuplicatePolicy(flags.GetOr("on-duplicate", "fill"));
+  for (const Error* e : {format ? nullptr : &format.error(), mode ? nullptr : &mode.error(),
+                         policy ? nullptr : &policy.error()}) {
+    if (e) {
+      Fail("import", "--" + (e->field() == "on_duplicate" ? std::string("on-duplicate") : e->field()) + " " +
+                         e->message());
+      return 2;
+    }
+  }
+  opt.format = *format;
+  opt.mode = *mode;
+  opt.policy = *policy;
+  opt.region = flags.GetOr("region", "");
+  if (auto t = flags.Get("threads")) {
+    try {
+      opt.threads = std::stoi(*t);
+    } catch (const std::exception&) {
+      Fail("import", "--threads must be a number");
+      return 2;
+    }
+  }
+  opt.report_clean_rows = flags.Has("report-all");
+  const std::string report_path = flags.GetOr("report", file + ".report.csv");
+
+  auto db = OpenOrExplain(DatabaseUrl(flags));
+  if (!db) return 1;
+  Result<security::SecretBytes> kek = LoadAndCheckMasterKey(*db, KeyFilePath(flags));
+  if (!kek) {
+    Fail("import", kek.error().message());
+    return 1;
+  }
+  store::KeyService keys(std::move(*kek));
+  Result<std::optional<store::Org>> org = store::TransactValue<std::optional<store::Org>>(
+      *db, [&](store::Tx& tx) { return store::FindOrgBySlug(tx, *flags.Get("org")); }, store::TxMode::kRead);
+  if (!org) {
+    Fail("import", org.error().message());
+    return 1;
+  }
+  if (!*org) {
+    Fail("import", "no organization '" + *flags.Get("org") + "'");
+    return 1;
+  }
+
+  std::ofstream report(report_path, std::ios::binary | std::ios::trunc);
+  if (!report) {
+    Fail("import", "cannot write the report to " + report_path + " (choose another place with --report)");
+    return 1;
+  }
+  auto started = std::chrono::steady_clock::now();
+  store::Scope scope = store::Scope::ForOrg((*org)->id);
+  Result<store::ImportSummary> s = store::ImportCsv(*db, keys, scope, file, opt, &report);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  report.close();
+  if (!s) {
+    Fail("import", s.error().message());
+    return 1;
+  }
+  std::cout << "hotshop import: " << file << " into " << (*org)->slug << " (import " << s->import_id << ")\n";
+  if (s->already_imported) {
+    std::cout << "  this file was already imported: nothing changed (it created " << s->created << " and updated "
+              << s->updated << " people then)\n";
+    return 0;
+  }
+  std::cout << "  format: " << io::SourceFormatCode(s->mapping.format)
+            << (s->mapping.forced ? " (as asked)" : " (" + std::string(io::ConfidenceName(s->mapping.confidence)) +
+                                                      " confidence: " + s->mapping.reason + ")")
+            << "; phones without a country code read as " << s->region << "\n";
+  if (s->resumed) std::cout << "  resumed after row " << s->resumed_after_rows << " of an interrupted run\n";
+  if (s->committed) {
+    std::cout << "  rows: " << s->rows << " read; " << s->created << " created, " << s->updated << " updated, "
+              << s->skipped << " unchanged or skipped, " << s->rejected << " rejected, " << s->suggested
+              << " possible duplicates left for review; " << s->warnings << " warnings\n";
+  } else {
+    std::cout << "  rows: " << s->rows << " read; " << s->rejected << " rejected\n";
+  }
+  std::cout << "  report: " << report_path << "\n  time: " << Seconds(secs) << " (writing " << Seconds(s->write_seconds)
+            << ", waiting for rows " << Seconds(s->wait_seconds) << ")\n";
+  if (!s->committed) {
+    std::cout << "  NOTHING WAS IMPORTED: " << s->rejected
+              << " rows could not be imported (see the report). Fix them, or import the others with --mode partial.\n";
+    return 1;
+  }
+  if (s->rejected > 0) {
+    std::cout << "  " << s->rejected << " rows were left out (see the report); the rest is imported.\n";
+  }
+  return 0;
+}
+
+}  // namespace hotshop::cli
