@@ -40,15 +40,6 @@ Result<store::Scope> OrgAction(const http::Request& req, Context& ctx, security:
   return scope;
 }
 
-json GrantJson(const security::Grant& g) {
-  json flags = json::array();
-  if (g.flags & security::kFlagCasework) flags.push_back("casework");
-  if (g.flags & security::kFlagDale) flags.push_back("dale");
-  if (g.flags & security::kFlagExport) flags.push_back("export");
-  return {{"id", g.id}, {"role", security::RoleName(g.role)}, {"scope_kind", security::ScopeKindName(g.scope_kind)},
-          {"scope_id", g.scope_id.empty() ? json(nullptr) : json(g.scope_id)}, {"flags", flags}};
-}
-
 // A grant from a request body: role, scope_kind, scope_id, flags. The scope
 // must be a campaign of this org.
 Result<security::Grant> ParseGrant(store::Tx& tx, const json& body, const std::string& org_id) {

@@ -58,6 +58,16 @@ Result<std::string> OrgOfPath(const http::Request& req, const Context& ctx) {
   return id;
 }
 
+nlohmann::json GrantJson(const security::Grant& g) {
+  using nlohmann::json;
+  json flags = json::array();
+  if (g.flags & security::kFlagCasework) flags.push_back("casework");
+  if (g.flags & security::kFlagDale) flags.push_back("dale");
+  if (g.flags & security::kFlagExport) flags.push_back("export");
+  return {{"id", g.id}, {"role", security::RoleName(g.role)}, {"scope_kind", security::ScopeKindName(g.scope_kind)},
+          {"scope_id", g.scope_id.empty() ? json(nullptr) : json(g.scope_id)}, {"flags", flags}};
+}
+
 Status Audit(store::Tx& tx, const Context& ctx, const std::string& org_id, const std::string& action,
              const std::string& object, const std::string& outcome) {
   if (Status s = tx.SetOrg(org_id); !s) return s;

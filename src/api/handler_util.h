@@ -28,6 +28,9 @@ Result<std::string> ReqString(const nlohmann::json& body, const std::string& fie
 // mismatch is kNotFound, the same as a missing org.
 Result<std::string> OrgOfPath(const http::Request& req, const Context& ctx);
 
+// The Grant JSON of docs/api.md.
+nlohmann::json GrantJson(const security::Grant& g);
+
 // Appends to the org's audit chain: actor = the signed-in user (or "system").
 Status Audit(store::Tx& tx, const Context& ctx, const std::string& org_id, const std::string& action,
              const std::string& object, const std::string& outcome);

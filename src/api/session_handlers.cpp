@@ -42,15 +42,6 @@ const std::string& DummyHash(const Context& ctx) {
   return kHash;
 }
 
-json GrantJson(const security::Grant& g) {
-  json flags = json::array();
-  if (g.flags & security::kFlagCasework) flags.push_back("casework");
-  if (g.flags & security::kFlagDale) flags.push_back("dale");
-  if (g.flags & security::kFlagExport) flags.push_back("export");
-  return {{"id", g.id}, {"role", security::RoleName(g.role)}, {"scope_kind", security::ScopeKindName(g.scope_kind)},
-          {"scope_id", g.scope_id.empty() ? json(nullptr) : json(g.scope_id)}, {"flags", flags}};
-}
-
 // Audits a sign-in event in every org the user belongs to.
 void AuditLogin(const Context& ctx, const std::string& user_id, const std::string& action, const std::string& outcome) {
   (void)ctx.db.Transact([&](store::Tx& tx) -> Status {
