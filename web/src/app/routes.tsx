@@ -47,7 +47,7 @@ export const kRoutes: readonly Route[] = [
   { path: '/invite', component: InvitePage },
   { path: '/setup/password', component: SetupPasswordPage, access: 'setup' },
   { path: '/setup/totp', component: SetupTotpPage, access: 'setup' },
-  { path: '/help', nav: 'help', anonymousNav: true }, // intake: J1.1
+  { path: '/help' }, // intake (J1.1): not in any nav until the form exists (issue #5)
   { path: '/triage', nav: 'triage', access: 'signed-in', roles: ['org_admin', 'dispatcher'] }, // J2.1
   {
     path: '/my',

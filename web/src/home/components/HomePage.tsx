@@ -78,12 +78,8 @@ export function HomePage() {
   if (session) return <SignedInHome session={session} />;
   return (
     <Page title={kProductName} lead={t('description')}>
-      <Card title={t('help.title')}>
-        <p>{t('help.body')}</p>
-        <Link href="/help" class={buttonClass('primary')}>
-          {t('help.action')}
-        </Link>
-      </Card>
+      {/* The "ask for help" card returns with the intake form (issue #5): a
+          worker must never be sent to a page that can't take their request. */}
       <Card title={t('signIn.title')}>
         <p>{t('signIn.body')}</p>
         <Link href="/login" class={buttonClass('secondary')}>
