@@ -2,6 +2,22 @@
 #include "store/audit_log.h"
 
 namespace hotshop::store {
+namespace {
+
+// REQUIRES: columns seq, ts_ms, actor, action, object, outcome first, in that order.
+security::AuditEvent EventFromRow(const Row& row, const std::string& org_id) {
+  security::AuditEvent e;
+  e.seq = row.Int(0);
+  e.ts_ms = row.Int(1);
+  e.org_id = org_id;
+  e.actor = row.Text(2);
+  e.action = row.Text(3);
+  e.object = row.Text(4);
+  e.outcome = row.Text(5);
+  return e;
+}
+
+}  // namespace
 
 Result<int64_t> AppendAudit(Tx& tx, const std::string& org_id, const std::string& actor, const std::string& action,
                             const std::string& object, const std::string& outcome, int64_t now_ms) {
@@ -39,15 +55,7 @@ Result<std::vector<security::AuditEvent>> ListAudit(Tx& tx, const std::string& o
   if (!r) return r.error();
   std::vector<security::AuditEvent> out;
   for (const Row& row : *r) {
-    security::AuditEvent e;
-    e.seq = row.Int(0);
-    e.ts_ms = row.Int(1);
-    e.org_id = org_id;
-    e.actor = row.Text(2);
-    e.action = row.Text(3);
-    e.object = row.Text(4);
-    e.outcome = row.Text(5);
-    out.push_back(std::move(e));
+    out.push_back(EventFromRow(row, org_id));
   }
   return out;
 }
@@ -60,15 +68,7 @@ Result<std::optional<int64_t>> VerifyAudit(Tx& tx, const std::string& org_id) {
   std::vector<std::pair<security::AuditEvent, std::string>> rows;
   rows.reserve(r->size());
   for (const Row& row : *r) {
-    security::AuditEvent e;
-    e.seq = row.Int(0);
-    e.ts_ms = row.Int(1);
-    e.org_id = org_id;
-    e.actor = row.Text(2);
-    e.action = row.Text(3);
-    e.object = row.Text(4);
-    e.outcome = row.Text(5);
-    rows.emplace_back(std::move(e), row.Text(6));
+    rows.emplace_back(EventFromRow(row, org_id), row.Text(6));
   }
   // A head that no longer matches the last row means rows were cut off the end.
   std::optional<int64_t> broken = security::FirstBrokenLink(rows, security::GenesisHash(org_id));
