@@ -9,6 +9,7 @@ PKGS=(
   libsodium-dev liboath-dev libphonenumber-dev libicu-dev
   libhowardhinnant-date-dev libqrencode-dev
   libgtest-dev libgmock-dev libbenchmark-dev
+  clang-14 libclang-rt-14-dev
   postgresql postgresql-contrib sqlite3
   chromium
   nginx-light wrk curl procps python3

@@ -33,6 +33,9 @@ add "${gp:-0}" "${gf:-0}"
 echo "== web: translation lint"
 if (cd web && npm run --silent lint:i18n); then add 1 0; else add 0 1; fi
 
+echo "== fuzzing: CSV reader, phones and emails (libFuzzer, ASan, UBSan)"
+if scripts/fuzz.sh; then add 1 0; else add 0 1; fi
+
 echo "== browser tests (Chromium, SQLite and PostgreSQL)"
 blog=$(mktemp)
 HOTSHOP_TEST_DBS=sqlite,pg node --test --test-concurrency=1 tests/browser/ 2>&1 | tee "$blog"

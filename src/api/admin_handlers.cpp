@@ -29,17 +29,6 @@ http::Response StepUpProblem(const Error& e) {
   return http::Problem(e);
 }
 
-// Authorizes an org-level action for the org in the path; audits a denial.
-Result<store::Scope> OrgAction(const http::Request& req, Context& ctx, security::Action action) {
-  Result<std::string> org = OrgOfPath(req, ctx);
-  if (!org) return org.error();
-  Result<store::Scope> scope = security::Authorize(*ctx.actor, action, {*org, ""}, ctx.now_ms);
-  if (!scope && scope.error().code() == ErrorCode::kNotFound) {
-    AuditAlone(ctx, ctx.actor->org_id, security::ActionName(action), "route:" + req.route, "denied");
-  }
-  return scope;
-}
-
 // A grant from a request body: role, scope_kind, scope_id, flags. The scope
 // must be a campaign of this org.
 Result<security::Grant> ParseGrant(store::Tx& tx, const json& body, const std::string& org_id) {

@@ -9,13 +9,26 @@
 namespace hotshop::api {
 namespace {
 
-bool IsJsonContentType(std::string_view ct) {
+// The media type of a Content-Type value, lowercased, without parameters.
+std::string MediaType(std::string_view ct) {
   auto semi = ct.find(';');
   std::string_view media = ct.substr(0, semi);
   while (!media.empty() && media.back() == ' ') media.remove_suffix(1);
+  while (!media.empty() && media.front() == ' ') media.remove_prefix(1);
   std::string lower(media);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return lower == "application/json";
+  return lower;
+}
+
+bool IsJsonContentType(std::string_view ct) { return MediaType(ct) == "application/json"; }
+
+// What browsers and tools label a .csv or .tsv file with (Windows reports
+// application/vnd.ms-excel for .csv), or nothing at all.
+bool IsFileContentType(std::string_view ct) {
+  std::string media = MediaType(ct);
+  return media.empty() || media == "text/csv" || media == "text/tab-separated-values" || media == "text/plain" ||
+         media == "application/octet-stream" || media == "application/vnd.ms-excel" ||
+         media == "application/csv";
 }
 
 bool IsUnsafe(http::Verb v) {
@@ -63,16 +76,23 @@ http::Response App::Handle(http::Request& req) {
     return res;
   };
 
-  // hotshop takes JSON bodies only: a form or text/plain body (the shapes a
-  // cross-site form can send without a preflight) is refused before routing
-  // (security-model.md §2.7, §4 #21).
-  if (IsUnsafe(req.method()) && !req.body().empty() && !IsJsonContentType(req.header("Content-Type"))) {
-    return finish(http::Problem(http::HttpStatus::unsupported_media_type, "unsupported_media_type",
-                                "Send the body as JSON with Content-Type: application/json.", version),
-                  false);
+  http::RouteMatch m = router_.Find(req.method(), req.path);
+  // hotshop takes JSON bodies only, and a file's bytes on upload routes: a
+  // form body (the shape a cross-site form can send without a preflight) is
+  // refused (security-model.md §2.7, §4 #21).
+  if (IsUnsafe(req.method()) && !req.body().empty()) {
+    const bool file_route = m.kind == http::RouteMatch::kFound && m.route->options.file_body;
+    std::string_view ct = req.header("Content-Type");
+    if (file_route ? !IsFileContentType(ct) : !IsJsonContentType(ct)) {
+      return finish(http::Problem(http::HttpStatus::unsupported_media_type, "unsupported_media_type",
+                                  file_route
+                                      ? "Send the file itself as the body (a .csv or .tsv file), not a form."
+                                      : "Send the body as JSON with Content-Type: application/json.",
+                                  version),
+                    false);
+    }
   }
 
-  http::RouteMatch m = router_.Find(req.method(), req.path);
   if (m.kind == http::RouteMatch::kNotFound) {
     if (auto file = static_files_.Serve(req)) return finish(std::move(*file), true);
     return finish(http::Problem(http::HttpStatus::not_found, "not_found",

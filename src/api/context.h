@@ -19,6 +19,8 @@
 
 namespace hotshop::api {
 
+class ImportJobs;
+
 struct Config {
   std::string web_dir;
   int latest_migration = 0;
@@ -36,6 +38,8 @@ struct Services {
   http::RateLimiter& login_per_account;
   http::RateLimiter& failures_per_account;
   http::RateLimiter& login_per_client;
+  // Uploaded lists waiting or being imported (api/import_jobs.h).
+  ImportJobs* imports = nullptr;
 };
 
 // What a signed-in request carries beyond the Actor.

@@ -58,6 +58,16 @@ Result<std::string> OrgOfPath(const http::Request& req, const Context& ctx) {
   return id;
 }
 
+Result<store::Scope> OrgAction(const http::Request& req, Context& ctx, security::Action action) {
+  Result<std::string> org = OrgOfPath(req, ctx);
+  if (!org) return org.error();
+  Result<store::Scope> scope = security::Authorize(*ctx.actor, action, {*org, ""}, ctx.now_ms);
+  if (!scope && scope.error().code() == ErrorCode::kNotFound) {
+    AuditAlone(ctx, ctx.actor->org_id, security::ActionName(action), "route:" + req.route, "denied");
+  }
+  return scope;
+}
+
 nlohmann::json GrantJson(const security::Grant& g) {
   using nlohmann::json;
   json flags = json::array();

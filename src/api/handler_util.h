@@ -28,6 +28,10 @@ Result<std::string> ReqString(const nlohmann::json& body, const std::string& fie
 // mismatch is kNotFound, the same as a missing org.
 Result<std::string> OrgOfPath(const http::Request& req, const Context& ctx);
 
+// Authorizes an org-level action on the org in the path ({org}); a denial
+// is audited and answers kNotFound, the same as a missing org.
+Result<store::Scope> OrgAction(const http::Request& req, Context& ctx, security::Action action);
+
 // The Grant JSON of docs/api.md.
 nlohmann::json GrantJson(const security::Grant& g);
 

@@ -4,7 +4,9 @@
 #include "api/admin_handlers.h"
 #include "api/app.h"
 #include "api/campaign_handlers.h"
+#include "api/export_handlers.h"
 #include "api/health.h"
+#include "api/import_handlers.h"
 #include "api/session_handlers.h"
 
 namespace hotshop::api {
@@ -17,6 +19,9 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   http::RouteOptions setup;  // signed in, setup may still be pending
   setup.setup_ok = true;
   http::RouteOptions signed_in;
+  http::RouteOptions file_upload;  // a contact list as the raw body
+  file_upload.file_body = true;
+  file_upload.body_limit = size_t{128} << 20;
 
   add(V::get, "/healthz", GetHealthz, open);
   add(V::get, "/readyz", GetReadyz, open);
@@ -51,6 +56,16 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/people", SearchPeople, signed_in);
   add(V::get, "/api/orgs/{org}/people/{id}", GetPerson, signed_in);
   add(V::patch, "/api/orgs/{org}/people/{id}", PatchPerson, signed_in);
+
+  add(V::post, "/api/orgs/{org}/exports", PostExport, signed_in);
+  add(V::get, "/api/orgs/{org}/exports", GetExports, signed_in);
+  add(V::get, "/api/orgs/{org}/exports/{id}/file", GetExportFile, signed_in);
+
+  add(V::post, "/api/orgs/{org}/imports", PostImport, file_upload);
+  add(V::get, "/api/orgs/{org}/imports", GetImports, signed_in);
+  add(V::get, "/api/orgs/{org}/imports/{id}", GetImport, signed_in);
+  add(V::post, "/api/orgs/{org}/imports/{id}/start", PostImportStart, signed_in);
+  add(V::get, "/api/orgs/{org}/imports/{id}/report", GetImportReport, signed_in);
 }
 
 }  // namespace hotshop::api

@@ -47,6 +47,9 @@ const std::vector<Command>& AllCommands() {
         {"report-all", "", "also list the rows created without a problem"},
         {"threads", "N", "encryption threads (default: one per core)"}},
        {"FILE"}},
+      {"export", "Trace a leaked file to the export it came from: export trace FILE --org SLUG.",
+       {kDb, kKeyFile, {"org", "SLUG", "organization short name"}},
+       {"trace", "FILE"}},
   };
   return kAll;
 }

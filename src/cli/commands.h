@@ -21,6 +21,7 @@ int RunKeys(const Flags& flags);
 int RunUser(const Flags& flags);
 int RunAudit(const Flags& flags);
 int RunImport(const Flags& flags);
+int RunExport(const Flags& flags);
 
 // --db, then $HOTSHOP_DB, then sqlite:var/hotshop.db.
 std::string DatabaseUrl(const Flags& flags);

@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <unistd.h>
 
 #include "cli/commands.h"
 #include "cli/master_key.h"
@@ -24,6 +25,47 @@ std::string Seconds(double s) {
   std::snprintf(buf, sizeof buf, "%.2f s", s);
   return buf;
 }
+
+// A progress bar on stderr (issue #6: "a live bar in the UI and on the
+// CLI"): redrawn in place at most ten times a second on a terminal, one line
+// per tenth of the file otherwise (a log, a CI job), so output stays short.
+class ProgressBar {
+ public:
+  ProgressBar() : tty_(::isatty(STDERR_FILENO) == 1), last_(std::chrono::steady_clock::now()) {}
+
+  void Update(const store::ImportProgress& p) {
+    last_progress_ = p;
+    if (p.bytes_total == 0) return;
+    const int percent = static_cast<int>(std::min<uint64_t>(100, p.bytes_done * 100 / p.bytes_total));
+    if (tty_) {
+      auto now = std::chrono::steady_clock::now();
+      if (percent != 100 && now - last_ < std::chrono::milliseconds(100)) return;
+      last_ = now;
+      const int filled = percent / 5;
+      std::fprintf(stderr, "\r  [%.*s%.*s] %3d%%  %llu rows", filled, "####################", 20 - filled,
+                   "....................", percent, static_cast<unsigned long long>(p.rows_done));
+      std::fflush(stderr);
+      drawn_ = true;
+    } else if (percent / 10 > last_tenth_) {
+      last_tenth_ = percent / 10;
+      std::fprintf(stderr, "  %3d%%  %llu rows\n", last_tenth_ * 10, static_cast<unsigned long long>(p.rows_done));
+    }
+  }
+  void Finish() {
+    if (drawn_) {
+      std::fputc('\n', stderr);
+    } else if (last_progress_.rows_done > 0) {
+      std::fprintf(stderr, "  done  %llu rows\n", static_cast<unsigned long long>(last_progress_.rows_done));
+    }
+  }
+
+ private:
+  bool tty_;
+  bool drawn_ = false;
+  int last_tenth_ = 0;
+  store::ImportProgress last_progress_;
+  std::chrono::steady_clock::time_point last_;
+};
 
 }  // namespace
 
@@ -90,7 +132,11 @@ int RunImport(const Flags& flags) {
   }
   auto started = std::chrono::steady_clock::now();
   store::Scope scope = store::Scope::ForOrg((*org)->id);
+  ProgressBar bar;
+  opt.on_progress = [&bar](const store::ImportProgress& p) { bar.Update(p); };
   Result<store::ImportSummary> s = store::ImportCsv(*db, keys, scope, file, opt, &report);
+  bar.Finish();
+  std::cerr.flush();
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   report.close();
   if (!s) {

@@ -6,7 +6,9 @@
 #include "cli/master_key.h"
 #include "security/keyring.h"
 #include "store/audit_log.h"
+#include "store/export_repo.h"
 #include "store/ids.h"
+#include "store/import_history.h"
 #include "store/key_service.h"
 #include "store/person_repo.h"
 #include <unistd.h>
@@ -66,7 +68,23 @@ int RotateDataKeys(const Flags& flags) {
         auto k = keys.ForOrg(tx, org);
         if (!k) return k.error();
         store::Scope scope = store::Scope::ForOrg(org);
-        return store::PersonRepo(tx, scope, **k).ReencryptBatch(500);
+        // Every table that seals values under the org's data keys, people
+        // first; a batch is at most 500 rows of each.
+        int64_t n = 0;
+        for (auto step : {+[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
+                            return store::PersonRepo(t, s, ok).ReencryptBatch(500);
+                          },
+                          +[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
+                            return store::ImportHistory(t, s, ok).ReencryptBatch(500);
+                          },
+                          +[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
+                            return store::ExportRepo(t, s, ok).ReencryptBatch(500);
+                          }}) {
+          Result<int64_t> done_now = step(tx, scope, **k);
+          if (!done_now) return done_now.error();
+          n += *done_now;
+        }
+        return n;
       }, store::TxMode::kWrite, org);
       if (!changed) {
         Fail("keys", changed.error().message());

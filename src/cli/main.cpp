@@ -61,6 +61,7 @@ int main(int argc, char** argv) {
     if (cmd->name == "user") return hotshop::cli::RunUser(*flags);
     if (cmd->name == "audit") return hotshop::cli::RunAudit(*flags);
     if (cmd->name == "import") return hotshop::cli::RunImport(*flags);
+    if (cmd->name == "export") return hotshop::cli::RunExport(*flags);
   } catch (const std::exception& e) {
     std::cerr << "hotshop " << cmd->name << ": unexpected error: " << e.what() << "\n";
     return 1;

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "api/app.h"
+#include "api/import_jobs.h"
 #include "cli/commands.h"
 #include "cli/master_key.h"
 #include "http/server.h"
@@ -103,7 +104,8 @@ int RunServe(const Flags& flags) {
   http::RateLimiter per_account(5.0 / 60.0, 5);        // 5 attempts a minute per account
   http::RateLimiter failures(100.0 / 3600.0, 100);     // 100 failures an hour per account
   http::RateLimiter per_client(30.0 / 60.0, 30);       // 30 a minute per client address
-  api::Services services{keys, *common, pwhash, hash_limiter, per_account, failures, per_client};
+  api::ImportJobs imports(*db, keys);
+  api::Services services{keys, *common, pwhash, hash_limiter, per_account, failures, per_client, &imports};
 
   api::Config config;
   config.web_dir = flags.GetOr("web-dir", DefaultWebDir());
@@ -119,6 +121,9 @@ int RunServe(const Flags& flags) {
   std::cout << "hotshop serve: listening on http://" << listen.substr(0, colon) << ":" << server.port()
             << " (database " << store::RedactUrl(url) << ")" << std::endl;
   server.Run();
+  // Imports still running stop as a crash would: a partial one resumes when
+  // the same file is started again.
+  imports.Shutdown();
   std::cout << "hotshop serve: stopped" << std::endl;
   return 0;
 }

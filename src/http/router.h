@@ -27,6 +27,10 @@ struct RouteOptions {
   size_t body_limit = kDefaultBodyLimit;
   bool public_route = false;  // reachable without a session (healthz, login)
   bool setup_ok = false;      // reachable while password/two-factor setup is pending
+  // Takes an uploaded file as the raw body (text/csv and the types browsers
+  // give a .csv) instead of JSON. Such routes must not be public: the
+  // X-Requested-With check is what keeps a cross-site form from posting.
+  bool file_body = false;
 };
 
 struct Route {

@@ -33,6 +33,25 @@ std::optional<std::string> ReadFile(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// True when the client lists gzip in Accept-Encoding without ;q=0.
+bool AcceptsGzip(std::string_view accept) {
+  size_t at = 0;
+  while (at < accept.size()) {
+    size_t comma = accept.find(',', at);
+    std::string_view item = accept.substr(at, comma == std::string_view::npos ? std::string_view::npos : comma - at);
+    while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+    std::string_view name = item.substr(0, item.find(';'));
+    while (!name.empty() && name.back() == ' ') name.remove_suffix(1);
+    if (name == "gzip" || name == "x-gzip") {
+      std::string_view params = item.substr(name.size());
+      return params.find("q=0") == std::string_view::npos || params.find("q=0.") != std::string_view::npos;
+    }
+    if (comma == std::string_view::npos) break;
+    at = comma + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool StaticFiles::available() const {
@@ -57,10 +76,17 @@ std::optional<Response> StaticFiles::Serve(const Request& req) const {
     file = std::filesystem::path(root_) / "index.html";  // a client-side route
     rel = "index.html";
   }
-  std::optional<std::string> body = ReadFile(file);
+  // A .gz written beside the file at build time (web/vite.config.ts) is sent
+  // as is to a browser that accepts gzip.
+  std::filesystem::path gz = file;
+  gz += ".gz";
+  const bool gzip = AcceptsGzip(req.header("Accept-Encoding")) && std::filesystem::is_regular_file(gz, ec);
+  std::optional<std::string> body = ReadFile(gzip ? gz : file);
   if (!body) return std::nullopt;
   Response res{HttpStatus::ok, req.raw.version()};
   res.set(bhttp::field::content_type, MimeType(rel));
+  if (gzip) res.set(bhttp::field::content_encoding, "gzip");
+  if (std::filesystem::is_regular_file(gz, ec)) res.set(bhttp::field::vary, "Accept-Encoding");
   if (rel.rfind("assets/", 0) == 0) {
     res.set(bhttp::field::cache_control, "public, max-age=31536000, immutable");
   } else {

@@ -2,6 +2,7 @@
 #include "io/csv_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <utility>
 
@@ -65,6 +66,14 @@ std::string CsvRecord::Describe() const {
   if (has(CsvIssue::kStrayQuote)) {
     AddPart(out, "stray quote character kept as text");
   }
+  if (has(CsvIssue::kBidiControl)) {
+    char cp[8];
+    std::snprintf(cp, sizeof cp, "%04X", static_cast<unsigned>(bidi_char_));
+    AddPart(out, std::string("text-direction control character U+") + cp +
+                     " in column " + std::to_string(bidi_column_ + 1) +
+                     " (kept as typed; it can make text around it display out of order "
+                     "where it is not isolated, as in a spreadsheet)");
+  }
   return out;
 }
 
@@ -109,29 +118,45 @@ Result<CsvReader> CsvReader::Open(ReadFn read, CsvOptions options) {
   return reader;
 }
 
+// The delimiter is detected from the first line with content when it starts
+// within the file's first DetectionWindow() bytes, from at most
+// max_record_bytes of it. A rule on the file's bytes, not on what one read
+// happened to return, so the records never depend on read sizes.
+size_t CsvReader::DetectionWindow() const {
+  return std::min(std::max<size_t>(opt_.max_record_bytes, 16), SIZE_MAX / 4) + 3;
+}
+
 Status CsvReader::FillForDetection() {
   // Read until the header line ends (a line break outside quotes), so the BOM,
   // "sep=" and delimiter checks see all of it whatever the chunk size. The
-  // buffer grows for a long header, up to max_record_bytes (a longer header
-  // is damaged anyway).
+  // buffer grows for a long header, up to the detection window past its
+  // start (a header over max_record_bytes is damaged anyway).
+  const size_t window = DetectionWindow();
   bool quoted = false;
   bool content = false;  // leading blank lines do not end the header
+  size_t first = 0;      // where the content starts, once `content`
   size_t scanned = 0;
   for (;;) {
     for (; scanned < buf_len_; ++scanned) {
       const char c = buf_[scanned];
-      if (c == '"') {
-        quoted = !quoted;
+      // Nor does a UTF-8 BOM: "BOM, CR, header" must buffer the header line
+      // whatever the read sizes, or the delimiter is guessed from part of it
+      // (found by csv_reader_fuzz).
+      if (scanned < 3 && c == "\xEF\xBB\xBF"[scanned] &&
+          std::memcmp(buf_.get(), "\xEF\xBB\xBF", scanned) == 0) {
+        continue;
+      }
+      if (c != '\n' && c != '\r') {
+        if (!content) first = scanned;
         content = true;
-      } else if (c != '\n' && c != '\r') {
-        content = true;
+        if (c == '"') quoted = !quoted;
       } else if (!quoted && content) {
         pos_ = buf_.get();
         end_ = buf_.get() + buf_len_;
         return Ok();
       }
     }
-    if (eof_ || scanned >= opt_.max_record_bytes + 3) break;
+    if (eof_ || scanned >= (content ? first : 0) + window) break;
     if (buf_len_ == buf_cap_) {
       const size_t cap = std::max(buf_cap_ * 2, opt_.chunk_bytes);
       auto bigger = std::make_unique<char[]>(cap);
@@ -180,6 +205,11 @@ void CsvReader::DetectDelimiter() {
   bool quoted = false;
   const char* start = pos_;
   while (start != end_ && (*start == '\n' || *start == '\r')) ++start;
+  // Past the window, a short read would not have reached it: no line to look
+  // at, whatever this read returned (see DetectionWindow).
+  if (static_cast<size_t>(start - buf_.get()) >= DetectionWindow()) {
+    start = end_;
+  }
   const size_t span = static_cast<size_t>(end_ - start);
   const char* const stop = start + std::min(span, opt_.max_record_bytes);
   for (const char* p = start; p != stop; ++p) {
@@ -282,7 +312,11 @@ Status CsvReader::Start() {
 
 void CsvReader::Append(CsvRecord& r, const char* s, size_t n) {
   std::string& b = r.buf_;
-  const size_t cell = b.size() - cell_start_;
+  // The cell's length as read, not as stored: once the record is cut, the
+  // stored cell stops growing, and the cap must still see the same cell
+  // wherever the reads split it (found by csv_reader_fuzz).
+  const size_t cell = cell_seen_;
+  cell_seen_ += n;
   if (cell + n > opt_.max_cell_bytes) [[unlikely]] {
     if (!r.has(CsvIssue::kCellTooLarge)) r.issue_column_ = r.ends_.size();
     r.issues_ |= Bit(CsvIssue::kCellTooLarge);
@@ -303,11 +337,13 @@ void CsvReader::EndField(CsvRecord& r) {
     r.buf_.resize(cell_start_);
   }
   cell_start_ = r.buf_.size();
+  cell_seen_ = 0;
 }
 
 Result<bool> CsvReader::ParseRecord(CsvRecord& r) {
   r.Clear();
   cell_start_ = 0;
+  cell_seen_ = 0;
   const char d = delim_;
   State st = State::kStartField;
   bool started = false;
@@ -460,7 +496,19 @@ void CsvReader::FinishEncoding(CsvRecord& r) {
       r.issues_ |= Bit(CsvIssue::kInvalidUtf8);
     }
   }
-  if (!transcode) return;
+  if (!transcode) {
+    // Windows-1252 has no bidi controls: only UTF-8 text can carry one.
+    char32_t cp = 0;
+    const size_t at = FindBidiControl(r.buf_, cp);
+    if (at != std::string_view::npos) [[unlikely]] {
+      r.issues_ |= Bit(CsvIssue::kBidiControl);
+      r.bidi_char_ = cp;
+      r.bidi_column_ = static_cast<size_t>(
+          std::upper_bound(r.ends_.begin(), r.ends_.end(), at) -
+          r.ends_.begin());
+    }
+    return;
+  }
   r.issues_ |= Bit(CsvIssue::kTranscoded);
   r.scratch_.clear();
   size_t begin = 0;
@@ -495,6 +543,7 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
     if (record.size() != want) ++stats_.ragged;
   }
   if (record.damaged()) ++stats_.damaged;
+  if (record.has(CsvIssue::kBidiControl)) ++stats_.bidi;
   return true;
 }
 

@@ -5,7 +5,10 @@
 // Spec: RFC 4180 (quoted fields with embedded delimiters, line breaks and
 // doubled quotes), extended the way real exports need it:
 //   - delimiter ',' '\t' or ';' detected from the header line (or Excel's
-//     "sep=X" first line), or forced through CsvOptions::delimiter;
+//     "sep=X" first line), or forced through CsvOptions::delimiter; the
+//     header is looked at when it starts within the file's first
+//     max(max_record_bytes, 16) + 3 bytes (BOM and blank lines count), else
+//     ',' -- a rule on the bytes, never on the sizes of the reads;
 //   - CRLF, LF and lone CR line breaks, mixed within one file;
 //   - a UTF-8 BOM is stripped; a UTF-16 BOM is refused with a clear error;
 //   - blank lines are skipped (and counted), as Spoke's PapaParse does;
@@ -19,7 +22,11 @@
 // quote and invalid UTF-8 damage only their own record (CsvRecord::damaged());
 // memory stays bounded by the options, never by the file. NUL bytes and
 // ragged rows are delivered with a flag so the importer can report them:
-// nothing is dropped silently.
+// nothing is dropped silently. Bidi embedding, override and isolate controls
+// (U+202A..U+202E, U+2066..U+2069; §4 row 16, "bidi isolated") are kept as
+// typed and flagged, so the importer can warn: hotshop's UI isolates them,
+// a spreadsheet the list is exported to does not (FindBidiControl in
+// io/text_encoding.h says which are matched).
 //
 // Speed: the scanner walks each chunk with a 256-entry class table and copies
 // whole runs with one append; a record's cells live in one reused buffer.
@@ -71,6 +78,8 @@ enum class CsvIssue : uint32_t {
   kRecordTooLarge = 1u << 7,     // damaged: the record was cut
   kTooManyFields = 1u << 8,      // damaged: cells past max_fields dropped
   kUnterminatedQuote = 1u << 9,  // damaged: a quote ran to end of file
+  kBidiControl = 1u << 10,       // a bidi embedding/override/isolate control
+                                 // (kept in the cell)
 };
 
 // One record. Cells are views into the record's own buffer: they stay valid
@@ -99,11 +108,17 @@ class CsvRecord {
   }
   // True when a cell's content is incomplete or undecodable: reject the row.
   bool damaged() const;
-  // True when every cell is empty (a line of bare delimiters).
-  bool AllEmpty() const { return buf_.empty(); }
+  // True when no cell holds anything but spaces and tabs (a line of bare
+  // delimiters, or of blanks a spreadsheet left behind): the importer trims
+  // those, so such a row is empty, not a row without a name.
+  bool AllEmpty() const {
+    return buf_.find_first_not_of(" \t") == std::string::npos;
+  }
   // 0-based column of the first oversized cell / NUL byte, or SIZE_MAX.
   size_t issue_column() const { return issue_column_; }
   size_t nul_column() const { return nul_column_; }
+  // 0-based column of the first bidi control (kBidiControl), or SIZE_MAX.
+  size_t bidi_column() const { return bidi_column_; }
   // The header's cell count this record was checked against (0: no header).
   size_t expected_fields() const { return expected_fields_; }
 
@@ -120,6 +135,7 @@ class CsvRecord {
     issues_ = 0;
     issue_column_ = SIZE_MAX;
     nul_column_ = SIZE_MAX;
+    bidi_column_ = SIZE_MAX;
   }
 
   std::string buf_;           // every cell, back to back
@@ -131,6 +147,8 @@ class CsvRecord {
   uint32_t issues_ = 0;
   size_t issue_column_ = SIZE_MAX;
   size_t nul_column_ = SIZE_MAX;
+  size_t bidi_column_ = SIZE_MAX;
+  char32_t bidi_char_ = 0;  // the first one found, for Describe()
   size_t expected_fields_ = 0;
   size_t max_cell_bytes_ = 0;  // for Describe()
 };
@@ -142,6 +160,7 @@ struct CsvStats {
   uint64_t transcoded = 0;       // records decoded as Windows-1252
   uint64_t damaged = 0;          // records with damaged() == true
   uint64_t ragged = 0;           // records with kFewerFields / kMoreFields
+  uint64_t bidi = 0;             // records with kBidiControl
 };
 
 class CsvReader {
@@ -182,6 +201,7 @@ class CsvReader {
   Status Start();
   Status Fill();
   Status FillForDetection();
+  size_t DetectionWindow() const;
   void DetectDelimiter();
   Result<bool> ParseRecord(CsvRecord& r);
   void FinishEncoding(CsvRecord& r);
@@ -204,6 +224,7 @@ class CsvReader {
   Mode mode_ = Mode::kAuto;
   uint64_t line_ = 1;      // current physical line, 1-based
   size_t cell_start_ = 0;  // offset in the record buffer of the open cell
+  size_t cell_seen_ = 0;   // bytes of the open cell read so far (kept or cut)
   std::array<bool, 256> stop_unquoted_{};  // delimiter, quote, CR, LF, NUL
   std::array<bool, 256> stop_quoted_{};    // quote, CR, LF, NUL
   std::vector<std::string> header_;

@@ -99,6 +99,31 @@ size_t FindInvalidUtf8(std::string_view s) {
   return std::string_view::npos;
 }
 
+size_t FindBidiControl(std::string_view s, char32_t& cp) {
+  // Every matched character is E2 80 AA..AE or E2 81 A6..A9 in UTF-8.
+  const size_t n = s.size();
+  size_t i = 0;
+  while (i < n) {
+    while (i + 8 <= n) {  // ASCII fast path, as in FindInvalidUtf8
+      uint64_t w;
+      std::memcpy(&w, s.data() + i, 8);
+      if (w & kHighBits) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    if (Byte(s, i) == 0xE2 && i + 2 < n) {
+      const uint8_t b1 = Byte(s, i + 1), b2 = Byte(s, i + 2);
+      if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) ||
+          (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+        cp = static_cast<char32_t>(0x2000 | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu));
+        return i;
+      }
+    }
+    ++i;
+  }
+  return std::string_view::npos;
+}
+
 void AppendUtf8(char32_t cp, std::string& out) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));

@@ -33,6 +33,16 @@ inline bool IsValidUtf8(std::string_view s) {
   return FindInvalidUtf8(s) == std::string_view::npos;
 }
 
+// Offset of the first bidi embedding, override or isolate control in `s`
+// (U+202A..U+202E LRE RLE PDF LRO RLO, U+2066..U+2069 LRI RLI FSI PDI), or
+// std::string_view::npos. These can reorder the text around them wherever it
+// is shown ("Trojan Source", CVE-2021-42574), so the CSV reader flags them
+// (security-model.md §4 row 16: "bidi isolated"). The marks U+200E U+200F
+// U+061C are not matched: they are common in right-to-left names and only
+// steer neutral characters next to them. Sets `cp` to the code point found.
+// Never fails; ill-formed bytes are skipped.
+size_t FindBidiControl(std::string_view s, char32_t& cp);
+
 // Appends `s`, decoded as Windows-1252, to `out` as UTF-8. Every byte decodes
 // (ASCII is copied). Never fails; `out` grows by 1 to 3 bytes per input byte.
 void AppendWindows1252AsUtf8(std::string_view s, std::string& out);

@@ -47,7 +47,27 @@ const std::vector<Rule>& Rules() {
        {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kMentor}, false, false, 0},
       {Action::kEditPerson, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader}, false, false, 0},
       {Action::kSearchPeople, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kDispatcher}, false, false, 0},
-      {Action::kExport, {R::kOrgAdmin, R::kStaffOrganizer}, true, true, 0},
+      // Export: org-wide for org-scope grants; a staff organizer's campaign
+      // grant (with the export flag) reaches that campaign's people only.
+      {Action::kExport, {R::kOrgAdmin, R::kStaffOrganizer}, false, true, 0},
+      // An import writes org-wide people (it deduplicates against all of
+      // them), so only org-wide admins and staff may run one.
+      {Action::kImportPeople, {R::kOrgAdmin, R::kStaffOrganizer}, true, false, 0},
+      // Campaign workplace (issue #4, §3 table). Mapping the workplace is
+      // organizers' work; viewers read its shape and counts, never names.
+      {Action::kViewWorkplace,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      {Action::kEditWorkplace, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
+      {Action::kViewWorkers,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kMentor}, false, false, 0},
+      {Action::kViewAggregates,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      // Mentors read and comment; they never edit assessments or cards (§3).
+      {Action::kEditWorkerRecord,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader}, false, false, 0},
+      {Action::kManageCommittee, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
   };
   return kRules;
 }
@@ -59,9 +79,16 @@ bool GrantCovers(const Grant& g, const Rule& rule, const Resource& res) {
   if (rule.action == Action::kExport && g.role != Role::kOrgAdmin && !(g.flags & kFlagExport)) return false;
   if (g.scope_kind == ScopeKind::kOrg) return true;
   if (rule.org_level) return false;
-  // Campaign (and, until units exist, unit) grants reach only their campaign.
+  // Campaign grants reach only their campaign.
   // A search spans the org's people and is then filtered by the caller.
   if (rule.action == Action::kListCampaigns || rule.action == Action::kSearchPeople) return true;
+  if (g.scope_kind == ScopeKind::kUnit) {
+    // A unit grant reaches only objects of its unit: that unit's workers,
+    // chart and meters, never the rest of the campaign (§3: worker-leaders
+    // are the likeliest infiltration point). Grants made before units
+    // existed name a campaign in scope_id and keep reaching that campaign.
+    if (!res.unit_id.empty() && g.scope_id == res.unit_id) return true;
+  }
   return !res.campaign_id.empty() && g.scope_id == res.campaign_id;
 }
 
@@ -136,6 +163,13 @@ const char* ActionName(Action a) {
     case Action::kEditPerson: return "person.edit";
     case Action::kSearchPeople: return "people.search";
     case Action::kExport: return "export";
+    case Action::kImportPeople: return "people.import";
+    case Action::kViewWorkplace: return "workplace.view";
+    case Action::kEditWorkplace: return "workplace.edit";
+    case Action::kViewWorkers: return "workers.view";
+    case Action::kViewAggregates: return "aggregates.view";
+    case Action::kEditWorkerRecord: return "worker_record.edit";
+    case Action::kManageCommittee: return "committee.manage";
   }
   return "?";
 }

@@ -72,6 +72,15 @@ enum class Action {
   kEditPerson,
   kSearchPeople,       // by phone or email, through the blind indexes
   kExport,             // (step-up)
+  kImportPeople,       // upload a contact list into the org's people
+  // Campaign workplace (issue #4). A unit grant reaches these only for its
+  // own unit's objects (Resource::unit_id).
+  kViewWorkplace,      // employers, worksites, units, areas: no personal data
+  kEditWorkplace,      // create and edit them
+  kViewWorkers,        // names on a unit: the wall chart, histories, cards (audited)
+  kViewAggregates,     // counts only: meters, rollup, structure-test results
+  kEditWorkerRecord,   // employment, connections, assessments, cards, participation
+  kManageCommittee,    // committee membership, structure tests, scales
 };
 
 const char* ActionName(Action a);
@@ -81,6 +90,11 @@ const char* ActionName(Action a);
 struct Resource {
   std::string org_id;
   std::string campaign_id;
+  // The bargaining unit the object belongs to ("" for campaign- or
+  // org-level objects, or a person with no current unit). A unit-scope
+  // grant reaches an object only through this (security-model.md §3:
+  // worker-leaders are scoped to their unit).
+  std::string unit_id = {};
 };
 
 // How long a step-up re-authentication counts.

@@ -14,8 +14,10 @@
 // thread running the function it was passed to.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -25,6 +27,21 @@
 namespace hotshop::store {
 
 enum class Dialect { kSqlite, kPostgres };
+
+// One value of a row for Tx::BulkInsert, borrowed: it must outlive the call.
+// The kind names the column's type on PostgreSQL (bigint, text, uuid, bytea);
+// SQLite stores kUuid as TEXT, like every uuid column ({{uuid}}).
+struct BulkValue {
+  enum class Kind : uint8_t { kNull, kInt, kText, kUuid, kBytes };
+  Kind kind = Kind::kNull;
+  int64_t i = 0;       // kInt
+  std::string_view s;  // kText, kBytes; kUuid: canonical text
+  static BulkValue Null() { return {}; }
+  static BulkValue Int(int64_t v) { return {Kind::kInt, v, {}}; }
+  static BulkValue Text(std::string_view v) { return {Kind::kText, 0, v}; }
+  static BulkValue Uuid(std::string_view v) { return {Kind::kUuid, 0, v}; }
+  static BulkValue Bytes(std::string_view v) { return {Kind::kBytes, 0, v}; }
+};
 
 class Tx {
  public:
@@ -41,6 +58,19 @@ class Tx {
   // Sets app.org_id for the rest of the transaction (PostgreSQL row-level
   // security); a no-op on SQLite. REQUIRES: a canonical UUID.
   virtual Status SetOrg(std::string_view org_id) = 0;
+  // Inserts rows into `table`, as INSERT INTO table (columns) VALUES (...)
+  // once per row would, with less work per row (bulk imports): SQLite binds
+  // the values without copying them into one prepared statement; PostgreSQL
+  // sends them as binary arrays to one INSERT ... SELECT FROM unnest(...)
+  // (not COPY: COPY FROM is refused under row-level security). Constraints,
+  // foreign keys and row-level security apply as to INSERT. `values` holds
+  // the rows one after another, columns.size() values each; on PostgreSQL a
+  // column's non-NULL values share one kind. Returns the rows inserted.
+  // REQUIRES: table and columns are identifiers written in the code, never
+  // input. Errors as Exec; after one, some of the rows may be written: roll
+  // the transaction back.
+  virtual Result<int64_t> BulkInsert(std::string_view table, std::span<const std::string_view> columns,
+                                     std::span<const BulkValue> values) = 0;
 };
 
 enum class TxMode { kRead, kWrite };

@@ -2,6 +2,7 @@
 #include "store/demo_data.h"
 
 #include "store/campaign_repo.h"
+#include "store/demo_workplace.h"
 #include "store/org_repo.h"
 #include "store/person_repo.h"
 
@@ -35,11 +36,13 @@ Result<DemoResult> LoadDemoData(Database& db, KeyService& keys, int64_t now_ms) 
         {{"Ana Lindqvist", "+12025550121", "en"}, {"Sam Dufresne", "+12025550122", "en"}, {"Kim Nakamura", "+12025550123", "en"}},
     };
     int i = 0;
+    std::vector<std::string> campaign_ids;
     for (const char* name : {"Harbor View Hotel housekeeping", "Copper Kettle Coffee, 12 shops",
                              "Northgate warehouse, third try"}) {
       Result<Campaign> c = campaigns.Create(name, now_ms);
       if (!c) return c.error();
       ++out.campaigns;
+      campaign_ids.push_back(c->id);
       for (const auto& p : kPeople[i]) {
         PersonFields f;
         f.name = p.name;
@@ -48,6 +51,11 @@ Result<DemoResult> LoadDemoData(Database& db, KeyService& keys, int64_t now_ms) 
         if (Result<Person> made = people.Create(c->id, f, now_ms); !made) return made.error();
       }
       ++i;
+    }
+    // Their workplaces: employers, units, employment, ratings, cards (issue #4).
+    if (Status w = LoadDemoWorkplace(tx, scope, **org_keys, {campaign_ids[0], campaign_ids[1], campaign_ids[2]}, now_ms);
+        !w) {
+      return w;
     }
     out.created = true;
     return Ok();

@@ -12,10 +12,18 @@
 //     hit is only a candidate, decrypted and compared. A row matching one
 //     person is a duplicate, handled by DuplicatePolicy; a row matching two
 //     different people is not imported and reported duplicate_suggested.
-//   - Idempotent: the keyed hash of the file's bytes is recorded; a file
-//     already imported completely into the org changes nothing (and a file
-//     whose rows are already there changes nothing either: every row is a
-//     duplicate whose values are unchanged).
+//   - Idempotent: a keyed hash of the file's bytes and of the choices made
+//     for it (the effective column mapping, the region, the duplicate policy
+//     and the tags; not the mode) is recorded; the same file with the same
+//     choices, already imported completely into the org, changes nothing (and
+//     a file whose rows are already there changes nothing either: every row
+//     is a duplicate whose values are unchanged). The same file with a
+//     corrected mapping is a new import.
+//   - Tags (ImportOptions::tags, and a file's tags column) live in
+//     details_ct's "tags" field as one text: the tags, each trimmed, in the
+//     order first seen, without duplicates, joined by ", " (so a tag never
+//     holds a comma). A duplicate under fill or overwrite gains the row's
+//     tags (a union: tags are never removed by an import).
 //   - Resumable: a partial import records, in each commit, how many rows it
 //     has committed; run again on the same file after a crash, it continues
 //     after them, so no row is imported twice.
@@ -35,8 +43,10 @@
 // threads; call it from one thread per import.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -64,8 +74,35 @@ std::string_view DuplicatePolicyName(DuplicatePolicy p);  // "fill", "overwrite"
 Result<ImportMode> ParseImportMode(std::string_view s);
 Result<DuplicatePolicy> ParseDuplicatePolicy(std::string_view s);
 
+// Where an import is, for a progress bar.
+struct ImportProgress {
+  uint64_t rows_done = 0;    // data rows of the file read and handled (a resumed import counts the earlier run's)
+  uint64_t bytes_done = 0;   // bytes of the file consumed (read ahead by up to one read chunk)
+  uint64_t bytes_total = 0;  // the file's size
+};
+
 struct ImportOptions {
   io::SourceFormat format = io::SourceFormat::kAuto;
+  // When set, used instead of io::MapHeader(header, format): the caller
+  // mapped the header and applied the user's overrides. Its columns must be
+  // the file's header columns, in order (columns[i].index == i), a kField
+  // column naming a field, no field on two columns; else kInvalidInput on
+  // field "columns". The name-column check still applies (field "file").
+  std::optional<io::HeaderMapping> mapping;
+  // Applied to every person the import creates or updates, and to duplicates
+  // under kFillBlanks and kOverwrite (merged into their tags, see above);
+  // under kSkip existing people are unchanged. Each is trimmed; an empty
+  // tag, one holding a comma or a control character, or one over 100 bytes
+  // fails with kInvalidInput on field "tags".
+  std::vector<std::string> tags;
+  // Called on the calling thread after each batch it has written and once
+  // at the end (never concurrently; keep it cheap: it runs between batches).
+  std::function<void(const ImportProgress&)> on_progress;
+  // When it becomes true the import stops as a crash would: kPartial keeps
+  // what was committed and stays resumable, kAtomic rolls back (no import
+  // record, no audit event, as after a crash); summary.stopped is true.
+  // Read between batches. For server shutdown.
+  const std::atomic<bool>* cancel = nullptr;
   ImportMode mode = ImportMode::kAtomic;
   DuplicatePolicy policy = DuplicatePolicy::kFillBlanks;
   std::string region;               // "" = the org's default_region
@@ -93,7 +130,7 @@ struct ImportSummary {
   bool resumed = false;           // continued an interrupted partial import
   uint64_t resumed_after_rows = 0;
   bool committed = false;  // false: atomic mode with a rejected row, nothing written
-  bool stopped = false;    // after_commit stopped it (tests)
+  bool stopped = false;    // after_commit or cancel stopped it
   uint64_t rows = 0;       // data rows read in this run
   uint64_t created = 0;
   uint64_t updated = 0;
@@ -115,7 +152,8 @@ struct ImportSummary {
 // is false and nothing was written (except the failed import's record and
 // audit event).
 // Errors: kInvalidInput (field "file") when the file cannot be read as CSV
-// or has no name column, (field "region") for an unknown region;
+// or has no name column, (field "region") for an unknown region, (field
+// "columns") for a bad options.mapping, (field "tags") for a bad tag;
 // kNotFound when the org has no keys; kUnavailable when the database is
 // unreachable or stayed busy; kInternal when a stored value does not
 // decrypt. A failed transaction rolls back; a partial import stays resumable.

@@ -37,22 +37,28 @@ void PutU32(unsigned char* p, uint32_t v) {
   p[3] = static_cast<unsigned char>(v);
 }
 
+// Appends runs of characters that need no escape in one go: a details
+// object is built for every imported row.
 void AppendJsonString(std::string& out, std::string_view s) {
   static const char* kHex = "0123456789abcdef";
   out.push_back('"');
-  for (char c : s) {
-    auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
+  size_t run = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(s.data() + run, i - run);
+    run = i + 1;
+    if (u >= 0x20) {
       out.push_back('\\');
       out.push_back(c);
-    } else if (u < 0x20) {
+    } else {
       out += "\\u00";
       out.push_back(kHex[u >> 4]);
       out.push_back(kHex[u & 15]);
-    } else {
-      out.push_back(c);
     }
   }
+  out.append(s.data() + run, s.size() - run);
   out.push_back('"');
 }
 
@@ -110,6 +116,13 @@ std::string IdSequence::Next(int64_t now_ms) {
 
 std::string SealField(const security::DataKey& key, std::string_view column, std::string_view row_id,
                       std::string_view org_id, std::string_view plaintext, RandomPool& rng) {
+  std::string out;
+  SealFieldInto(out, key, column, row_id, org_id, plaintext, rng);
+  return out;
+}
+
+void SealFieldInto(std::string& out, const security::DataKey& key, std::string_view column, std::string_view row_id,
+                   std::string_view org_id, std::string_view plaintext, RandomPool& rng) {
   if (key.key_id == 0 || key.key.size() != 32) throw std::invalid_argument("SealField: bad data key");
   if (column.empty() || row_id.empty() || org_id.empty()) throw std::invalid_argument("SealField: empty AD member");
   if (plaintext.size() >= kMaxPlaintextBytes) throw std::invalid_argument("SealField: plaintext too large");
@@ -133,7 +146,7 @@ std::string SealField(const security::DataKey& key, std::string_view column, std
   }
   PutU32(p, key.key_id);
 
-  std::string out(security::kFieldBlobOverhead + plaintext.size(), '\0');
+  out.resize(security::kFieldBlobOverhead + plaintext.size());
   auto* b = reinterpret_cast<unsigned char*>(out.data());
   b[0] = security::kFieldBlobVersion;
   PutU32(b + 1, key.key_id);
@@ -143,7 +156,6 @@ std::string SealField(const security::DataKey& key, std::string_view column, std
   crypto_aead_xchacha20poly1305_ietf_encrypt(nonce + kNonceBytes, &ct_len,
                                              reinterpret_cast<const unsigned char*>(plaintext.data()),
                                              plaintext.size(), ad, ad_len, nullptr, nonce, key.key.data());
-  return out;
 }
 
 std::string_view Details::Get(std::string_view key) const {
@@ -174,11 +186,41 @@ void SetIn(std::vector<std::pair<std::string, std::string>>& kv, std::string_vie
 }  // namespace
 
 void Details::Set(std::string_view key, std::string_view value) { SetIn(fields, key, value); }
+
+std::vector<std::string> SplitTags(std::string_view text) {
+  std::vector<std::string> out;
+  while (true) {
+    size_t comma = text.find(',');
+    std::string_view t = Trim(text.substr(0, comma));
+    if (!t.empty() && std::find(out.begin(), out.end(), t) == out.end()) out.emplace_back(t);
+    if (comma == std::string_view::npos) break;
+    text.remove_prefix(comma + 1);
+  }
+  return out;
+}
+
+std::string MergeTags(std::string_view existing, std::span<const std::string> add) {
+  std::vector<std::string> tags = SplitTags(existing);
+  for (const std::string& t : add) {
+    if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+  }
+  std::string out;
+  for (const std::string& t : tags) {
+    if (!out.empty()) out += ", ";
+    out += t;
+  }
+  return out;
+}
 void Details::SetCustom(std::string_view key, std::string_view value) { SetIn(custom, key, value); }
 
 std::string DetailsToJson(const Details& d) {
   std::string out;
   out.reserve(16 + 24 * (d.fields.size() + d.custom.size()));
+  AppendDetailsJson(d, out);
+  return out;
+}
+
+void AppendDetailsJson(const Details& d, std::string& out) {
   out.push_back('{');
   bool first = true;
   for (const auto& [k, v] : d.fields) {
@@ -202,7 +244,6 @@ std::string DetailsToJson(const Details& d) {
     out.push_back('}');
   }
   out.push_back('}');
-  return out;
 }
 
 Result<Details> DetailsFromJson(std::string_view json) {
@@ -225,8 +266,22 @@ Result<Details> DetailsFromJson(std::string_view json) {
 }
 
 Result<RowPreparer> RowPreparer::Create(const io::HeaderMapping& mapping, std::string region, std::string org_id,
-                                        SealKeys keys) {
+                                        SealKeys keys, std::span<const std::string> tags) {
   RowPreparer p;
+  for (const std::string& raw : tags) {
+    std::string_view t = Trim(raw);
+    if (t.empty()) return Error::InvalidInput("tags", "a tag is empty");
+    if (t.size() > kMaxTagBytes) {
+      return Error::InvalidInput("tags", "a tag is longer than " + std::to_string(kMaxTagBytes) + " bytes");
+    }
+    for (char c : t) {
+      if (c == ',') return Error::InvalidInput("tags", "a tag cannot hold a comma (tags are kept comma-separated)");
+      if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+        return Error::InvalidInput("tags", "a tag cannot hold a control character");
+      }
+    }
+    if (std::find(p.tags_.begin(), p.tags_.end(), t) == p.tags_.end()) p.tags_.emplace_back(t);
+  }
   p.col_.fill(-1);
   p.header_width_ = mapping.columns.size();
   for (const io::ColumnMapping& c : mapping.columns) {
@@ -399,9 +454,13 @@ void RowPreparer::Prepare(const RawRecord& rec, std::span<const std::string_view
         break;
     }
     std::string v = Cell(cells, field);
+    if (field == ContactField::kTags) v = MergeTags(v, tags_);
     if (v.empty()) continue;
     if (field == ContactField::kExternalId) out.external_id = v;
     out.details.fields.emplace_back(std::string(io::ContactFieldName(field)), std::move(v));
+  }
+  if (!tags_.empty() && col_[static_cast<size_t>(ContactField::kTags)] < 0) {
+    out.details.fields.emplace_back(std::string(io::ContactFieldName(ContactField::kTags)), MergeTags("", tags_));
   }
   for (const Custom& c : custom_) {
     if (c.column >= cells.size()) continue;
@@ -423,18 +482,23 @@ void RowPreparer::Prepare(const RawRecord& rec, std::span<const std::string_view
 void RowPreparer::Seal(ImportRow& row, int64_t now_ms, RandomPool& rng) const {
   const security::DataKey& k = *keys_.data;
   if (row.id.empty()) row.id = NewRowId(now_ms, rng);
-  row.name_ct = SealField(k, "name", row.id, org_id_, row.name, rng);
+  // Into the row's own buffers: a recycled row keeps their capacity.
+  SealFieldInto(row.name_ct, k, "name", row.id, org_id_, row.name, rng);
   if (!row.phone.empty()) {
-    row.phone_ct = SealField(k, "phone", row.id, org_id_, row.phone, rng);
+    SealFieldInto(row.phone_ct, k, "phone", row.id, org_id_, row.phone, rng);
     row.phone_bidx = security::BlindIndex(*keys_.phone_index, row.phone);
   }
   if (!row.email.empty()) {
-    row.email_ct = SealField(k, "email", row.id, org_id_, row.email, rng);
+    SealFieldInto(row.email_ct, k, "email", row.id, org_id_, row.email, rng);
     row.email_bidx = security::BlindIndex(*keys_.email_index, EmailIndexInput(row.email));
   }
-  if (!row.address.empty()) row.address_ct = SealField(k, "address", row.id, org_id_, row.address, rng);
+  if (!row.address.empty()) SealFieldInto(row.address_ct, k, "address", row.id, org_id_, row.address, rng);
   if (!row.details.empty()) {
-    row.details_ct = SealField(k, "details", row.id, org_id_, DetailsToJson(row.details), rng);
+    thread_local std::string json;
+    json.clear();
+    AppendDetailsJson(row.details, json);
+    SealFieldInto(row.details_ct, k, "details", row.id, org_id_, json, rng);
+    sodium_memzero(json.data(), json.size());  // clear text of a person's fields: not left in a buffer
   }
   if (!row.external_id.empty()) row.external_id_bidx = security::BlindIndex(*keys_.external_id_index, row.external_id);
 }

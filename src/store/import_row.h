@@ -14,7 +14,10 @@
 // is a street or a city), preferred_language (clear, as in 0003), and
 // details_ct: one JSON object, {"first_name": ..., "zip": ..., "external_id":
 // ..., "custom": {"<header>": ...}}, holding every other non-empty field
-// (other phones in E.164) and the custom columns.
+// (other phones in E.164) and the custom columns. Its "tags" field is the
+// one form of a person's tags: each trimmed, in the order first seen,
+// without duplicates, joined by ", " (a file's tags column is split on
+// commas into that form, and the import's own tags appended).
 //
 // Sealing follows security-model.md §2.3 and §2.4 and PersonRepo exactly:
 // XChaCha20-Poly1305 blobs under the org's newest data key with AD = people |
@@ -92,6 +95,9 @@ class IdSequence {
 // row_id and org_id non-empty; plaintext under 1 GiB.
 std::string SealField(const security::DataKey& key, std::string_view column, std::string_view row_id,
                       std::string_view org_id, std::string_view plaintext, RandomPool& rng);
+// The same blob, written over `out` (its capacity is reused).
+void SealFieldInto(std::string& out, const security::DataKey& key, std::string_view column, std::string_view row_id,
+                   std::string_view org_id, std::string_view plaintext, RandomPool& rng);
 
 // The fields kept in details_ct. Keys: io::ContactFieldName, and under
 // "custom" the custom column's key. Order is kept; keys are unique.
@@ -111,9 +117,19 @@ struct Details {
 
 // Compact JSON: {"k":"v",...,"custom":{"k":"v",...}} (no "custom" when none).
 std::string DetailsToJson(const Details& d);
+// The same, appended to `out`.
+void AppendDetailsJson(const Details& d, std::string& out);
 // Inverse of DetailsToJson. Fails with kInternal when `json` is not such an
 // object (a stored value was altered).
 Result<Details> DetailsFromJson(std::string_view json);
+
+// Tags, in details' "tags" form (see the header comment).
+// Splits `text` on commas; trims spaces and tabs; drops empty ones and
+// repeats (exact comparison, the first kept). Never fails.
+std::vector<std::string> SplitTags(std::string_view text);
+// `existing` (the "tags" form) with `add` appended, except those already in
+// it; "" when both are empty. Never fails.
+std::string MergeTags(std::string_view existing, std::span<const std::string> add);
 
 struct RowNote {
   std::string column;   // header name, "" for the whole row
@@ -181,10 +197,13 @@ enum NoteKind : uint32_t {
 class RowPreparer {
  public:
   // Fails with kInvalidInput on field "file" when the mapping has no name
-  // column (every row would be rejected). `region` is the default region for
-  // phone numbers (ISO 3166 alpha-2).
+  // column (every row would be rejected), on field "tags" when a tag is
+  // empty after trimming, holds a comma or a control character, or is over
+  // kMaxTagBytes. `region` is the default region for phone numbers (ISO 3166
+  // alpha-2). `tags` are added to every row's tags (see the header comment).
   static Result<RowPreparer> Create(const io::HeaderMapping& mapping, std::string region, std::string org_id,
-                                    SealKeys keys);
+                                    SealKeys keys, std::span<const std::string> tags = {});
+  static constexpr size_t kMaxTagBytes = 100;
 
   // Fills `out` (its buffers are reused) from one record. `cells` are the
   // record's cells. With `seal`, a row that is not rejected gets rec.id (or,
@@ -198,6 +217,8 @@ class RowPreparer {
   const SealKeys& keys() const { return keys_; }
   const std::string& org_id() const { return org_id_; }
   const std::string& region() const { return region_; }
+  // The import's own tags, trimmed and without repeats.
+  const std::vector<std::string>& tags() const { return tags_; }
 
  private:
   RowPreparer() = default;
@@ -216,6 +237,7 @@ class RowPreparer {
   std::string region_;
   std::string org_id_;
   SealKeys keys_;
+  std::vector<std::string> tags_;
 };
 
 }  // namespace hotshop::store

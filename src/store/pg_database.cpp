@@ -46,6 +46,25 @@ Error PgError(const std::exception& e) {
 
 bool IsRetryable(const Error& e) { return e.code() == ErrorCode::kUnavailable; }
 
+void PutBe32(std::string& out, uint32_t v) {
+  for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>((v >> shift) & 0xff));
+}
+
+// The 16 bytes of a canonical UUID's text; false if it is not one.
+bool UuidBytes(std::string_view text, std::string& out) {
+  if (!IsCanonicalUuid(text)) return false;
+  auto nibble = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+  for (size_t i = 0; i < text.size();) {
+    if (text[i] == '-') {
+      ++i;
+      continue;
+    }
+    out.push_back(static_cast<char>((nibble(text[i]) << 4) | nibble(text[i + 1])));
+    i += 2;
+  }
+  return true;
+}
+
 class PgTx final : public Tx {
  public:
   explicit PgTx(pqxx::work& w) : w_(w) {}
@@ -113,6 +132,74 @@ class PgTx final : public Tx {
     try {
       w_.exec(std::string(sql));
       return Ok();
+    } catch (const std::exception& e) {
+      return PgError(e);
+    }
+  }
+
+  // One statement per call: each column's values travel as one binary array
+  // (array_send's format: no text to parse, bytea without hex) unnested
+  // server-side; a column that is NULL in every row is a plain NULL.
+  Result<int64_t> BulkInsert(std::string_view table, std::span<const std::string_view> columns,
+                             std::span<const BulkValue> values) override {
+    using Kind = BulkValue::Kind;
+    const size_t width = columns.size();
+    if (width == 0 || values.size() % width != 0) return Error::Internal("BulkInsert: values do not fill the rows");
+    const size_t rows = values.size() / width;
+    if (rows == 0) return int64_t{0};
+    std::string names, select, arrays_sql, aliases;
+    std::vector<pqxx::binarystring> arrays;
+    for (size_t c = 0; c < width; ++c) {
+      Kind kind = Kind::kNull;
+      bool has_null = false;
+      for (size_t r = 0; r < rows; ++r) {
+        const BulkValue& v = values[r * width + c];
+        if (v.kind == Kind::kNull) has_null = true;
+        else if (kind == Kind::kNull) kind = v.kind;
+        else if (v.kind != kind) return Error::Internal("BulkInsert: a column mixes kinds of values");
+      }
+      const std::string col(columns[c]);
+      names += (c ? ", " : "") + col;
+      if (kind == Kind::kNull) {
+        select += c ? ", NULL" : "NULL";
+        continue;
+      }
+      const uint32_t oid = kind == Kind::kInt ? 20 : kind == Kind::kText ? 25 : kind == Kind::kUuid ? 2950 : 17;
+      const char* type = kind == Kind::kInt ? "int8" : kind == Kind::kText ? "text" : kind == Kind::kUuid ? "uuid" : "bytea";
+      std::string a;
+      PutBe32(a, 1);  // dimensions
+      PutBe32(a, has_null ? 1 : 0);
+      PutBe32(a, oid);
+      PutBe32(a, static_cast<uint32_t>(rows));
+      PutBe32(a, 1);  // lower bound
+      for (size_t r = 0; r < rows; ++r) {
+        const BulkValue& v = values[r * width + c];
+        if (v.kind == Kind::kNull) {
+          PutBe32(a, 0xffffffffu);
+        } else if (kind == Kind::kInt) {
+          PutBe32(a, 8);
+          PutBe32(a, static_cast<uint32_t>(static_cast<uint64_t>(v.i) >> 32));
+          PutBe32(a, static_cast<uint32_t>(static_cast<uint64_t>(v.i)));
+        } else if (kind == Kind::kUuid) {
+          PutBe32(a, 16);
+          if (!UuidBytes(v.s, a)) return Error::Internal("BulkInsert: not a canonical UUID");
+        } else {
+          PutBe32(a, static_cast<uint32_t>(v.s.size()));
+          a.append(v.s);
+        }
+      }
+      arrays.emplace_back(a);
+      const std::string n = std::to_string(arrays.size());
+      select += (c ? ", u." : "u.") + col;
+      arrays_sql += (arrays.size() > 1 ? ", $" : "$") + n + "::" + type + "[]";
+      aliases += (arrays.size() > 1 ? ", " : "") + col;
+    }
+    std::string sql = "INSERT INTO " + std::string(table) + " (" + names + ") SELECT " + select;
+    if (!arrays.empty()) sql += " FROM unnest(" + arrays_sql + ") AS u(" + aliases + ")";
+    else sql += " FROM generate_series(1, " + std::to_string(rows) + ")";
+    try {
+      pqxx::result r = w_.exec_params(sql, pqxx::prepare::make_dynamic_params(arrays));
+      return static_cast<int64_t>(r.affected_rows());
     } catch (const std::exception& e) {
       return PgError(e);
     }

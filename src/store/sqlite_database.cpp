@@ -169,6 +169,57 @@ class SqliteTx final : public Tx {
     return Ok();
   }
 
+  Result<int64_t> BulkInsert(std::string_view table, std::span<const std::string_view> columns,
+                             std::span<const BulkValue> values) override {
+    const size_t width = columns.size();
+    if (width == 0 || values.size() % width != 0) return Error::Internal("BulkInsert: values do not fill the rows");
+    std::string sql = "INSERT INTO " + std::string(table) + " (";
+    std::string marks;
+    for (size_t i = 0; i < width; ++i) {
+      sql += (i ? ", " : "") + std::string(columns[i]);
+      marks += (i ? ", ?" : "?") + std::to_string(i + 1);
+    }
+    sql += ") VALUES (" + marks + ")";
+    Result<sqlite3_stmt*> st = c_.Prepare(sql);
+    if (!st) return st.error();
+    // SQLITE_STATIC: the values outlive each step; bindings are cleared
+    // before returning, so none dangles.
+    int64_t rows = 0;
+    for (size_t at = 0; at < values.size(); at += width) {
+      for (size_t i = 0; i < width; ++i) {
+        const BulkValue& v = values[at + i];
+        const int idx = static_cast<int>(i + 1);
+        int rc = SQLITE_OK;
+        switch (v.kind) {
+          case BulkValue::Kind::kNull: rc = sqlite3_bind_null(*st, idx); break;
+          case BulkValue::Kind::kInt: rc = sqlite3_bind_int64(*st, idx, v.i); break;
+          case BulkValue::Kind::kText:
+          case BulkValue::Kind::kUuid:
+            rc = sqlite3_bind_text64(*st, idx, v.s.data(), v.s.size(), SQLITE_STATIC, SQLITE_UTF8);
+            break;
+          case BulkValue::Kind::kBytes:
+            rc = sqlite3_bind_blob64(*st, idx, v.s.data(), v.s.size(), SQLITE_STATIC);
+            break;
+        }
+        if (rc != SQLITE_OK) {
+          sqlite3_clear_bindings(*st);
+          return SqliteError(c_.db(), rc, "bind");
+        }
+      }
+      int rc = sqlite3_step(*st);
+      if (rc != SQLITE_DONE) {
+        Error e = SqliteError(c_.db(), rc, "insert");
+        sqlite3_reset(*st);
+        sqlite3_clear_bindings(*st);
+        return e;
+      }
+      sqlite3_reset(*st);
+      ++rows;
+    }
+    sqlite3_clear_bindings(*st);
+    return rows;
+  }
+
  private:
   SqliteConn& c_;
 };

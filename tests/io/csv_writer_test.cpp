@@ -124,6 +124,64 @@ TEST(CsvWriter, FirstRowThatLooksLikeExcelSepHintIsQuoted) {
   EXPECT_EQ(quote_out.str(), "\"sep=\"\"\"\r\n");
 }
 
+TEST(CsvWriter, FirstRowOfSepAndAnEmptyCellIsNotAHintEither) {
+  // Found by csv_reader_fuzz: {"sep=", ""} was written "sep=," and read back
+  // as Excel's delimiter hint, so the row was lost on the round trip.
+  for (char d : {',', ';', '\t'}) {
+    std::ostringstream out;
+    CsvWriterOptions wo;
+    wo.delimiter = d;
+    CsvWriter w(out, wo);
+    ASSERT_TRUE(w.WriteRow({"sep=", ""}).ok());
+    ASSERT_TRUE(w.WriteRow({"a", "b"}).ok());
+    ASSERT_TRUE(w.Finish().ok());
+    EXPECT_EQ(out.str(), std::string("\"sep=\"") + d + "\r\na" + d + "b\r\n");
+    std::istringstream in(out.str());
+    CsvOptions o;
+    o.has_header = false;
+    Result<CsvReader> r = CsvReader::Open(in, o);
+    ASSERT_TRUE(r.ok());
+    CsvRecord rec;
+    ASSERT_TRUE(*r->Next(rec));
+    ASSERT_EQ(rec.size(), 2u);
+    EXPECT_EQ(rec[0], "sep=");
+    EXPECT_EQ(rec[1], "");
+  }
+  // Only the first cell is quoted; the next cells keep their formula guard.
+  std::ostringstream out;
+  CsvWriter w(out);
+  ASSERT_TRUE(w.WriteRow({"sep=;", "=1+2"}).ok());
+  ASSERT_TRUE(w.Finish().ok());
+  EXPECT_EQ(out.str(), "sep=;,'=1+2\r\n");
+}
+
+TEST(CsvWriter, FirstCellStartingWithAByteOrderMarkKeepsIt) {
+  // Found by csv_reader_fuzz: a first cell starting with U+FEFF (a stray BOM
+  // inside an uploaded file) was written bare and stripped on reading back.
+  const std::string bom = "\xEF\xBB\xBF";
+  for (bool with_bom : {false, true}) {
+    std::ostringstream out;
+    CsvWriterOptions wo;
+    wo.utf8_bom = with_bom;
+    CsvWriter w(out, wo);
+    ASSERT_TRUE(w.WriteRow({bom + "a", "b"}).ok());
+    ASSERT_TRUE(w.WriteRow({bom + "c", "d"}).ok());  // not the file's start
+    ASSERT_TRUE(w.Finish().ok());
+    EXPECT_EQ(out.str(), with_bom ? bom + bom + "a,b\r\n" + bom + "c,d\r\n"
+                                  : "\"" + bom + "a\",b\r\n" + bom + "c,d\r\n");
+    std::istringstream in(out.str());
+    CsvOptions o;
+    o.has_header = false;
+    Result<CsvReader> r = CsvReader::Open(in, o);
+    ASSERT_TRUE(r.ok());
+    CsvRecord rec;
+    ASSERT_TRUE(*r->Next(rec));
+    EXPECT_EQ(rec[0], bom + "a") << with_bom;
+    ASSERT_TRUE(*r->Next(rec));
+    EXPECT_EQ(rec[0], bom + "c") << with_bom;
+  }
+}
+
 TEST(CsvWriter, TabDelimitedOutputQuotesTabs) {
   std::ostringstream out;
   CsvWriterOptions o;

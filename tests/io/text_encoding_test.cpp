@@ -4,7 +4,8 @@
 // Hostile cases: overlong encodings (C0 80, E0 80 80), UTF-16 surrogates
 // encoded in UTF-8 (ED A0 80), code points above U+10FFFF (F4 90..), lone
 // continuation bytes, sequences cut off by the end of input, the five
-// undefined Windows-1252 bytes.
+// undefined Windows-1252 bytes; bidi controls among look-alike bytes (the
+// U+200E/U+200F marks and U+202F, which must not match).
 #include "io/text_encoding.h"
 
 #include <gtest/gtest.h>
@@ -19,6 +20,33 @@ TEST(TextEncoding, AsciiIsAsciiAndValidUtf8) {
   EXPECT_TRUE(IsAscii("plain text, long enough to use the 8-byte path"));
   EXPECT_TRUE(IsValidUtf8("plain text, long enough to use the 8-byte path"));
   EXPECT_FALSE(IsAscii("caf\xC3\xA9"));
+}
+
+TEST(TextEncoding, FindBidiControlFindsEmbeddingsOverridesAndIsolates) {
+  char32_t cp = 0;
+  // After the ASCII fast path (more than 8 bytes in).
+  EXPECT_EQ(FindBidiControl("Katharine \xE2\x80\xAE" "evil", cp), 10u);
+  EXPECT_EQ(cp, U'\u202E');
+  EXPECT_EQ(FindBidiControl("\xE2\x80\xAA", cp), 0u);  // LRE
+  EXPECT_EQ(cp, U'\u202A');
+  EXPECT_EQ(FindBidiControl("x\xE2\x81\xA7y\xE2\x81\xA9", cp), 1u);  // RLI .. PDI
+  EXPECT_EQ(cp, U'\u2067');
+  EXPECT_EQ(FindBidiControl("\xC3\xA9\xE2\x81\xA6", cp), 2u);  // LRI after é
+  EXPECT_EQ(cp, U'\u2066');
+}
+
+TEST(TextEncoding, FindBidiControlIgnoresMarksAndNeighbours) {
+  char32_t cp = 0;
+  const size_t npos = std::string_view::npos;
+  EXPECT_EQ(FindBidiControl("", cp), npos);
+  EXPECT_EQ(FindBidiControl("plain ASCII text of some length", cp), npos);
+  // LRM, RLM and ALM are common in right-to-left names: not matched.
+  EXPECT_EQ(FindBidiControl("\xE2\x80\x8E\xE2\x80\x8F\xD8\x9C", cp), npos);
+  // U+2029, U+202F, U+2065 and U+206A sit next to the matched ranges.
+  EXPECT_EQ(FindBidiControl("\xE2\x80\xA9\xE2\x80\xAF\xE2\x81\xA5\xE2\x81\xAA", cp), npos);
+  // A sequence cut by the end of the input is not read past it.
+  EXPECT_EQ(FindBidiControl("ab\xE2\x80", cp), npos);
+  EXPECT_EQ(FindBidiControl("\xE2", cp), npos);
 }
 
 TEST(TextEncoding, AcceptsEveryWellFormedLength) {

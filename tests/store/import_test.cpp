@@ -11,10 +11,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 
+#include "io/header_mapping.h"
 #include "security/field_cipher.h"
 #include "security/keyring.h"
 #include "store/audit_log.h"
@@ -22,6 +24,7 @@
 #include "store/import_row.h"
 #include "store/org_repo.h"
 #include "store/person_repo.h"
+#include "import_test_support.h"
 #include "store_test_base.h"
 
 namespace hotshop::testing {
@@ -32,80 +35,8 @@ using store::ImportMode;
 using store::ImportOptions;
 using store::ImportSummary;
 
-class ImportTest : public StoreTest {
- protected:
-  void SetUp() override {
-    StoreTest::SetUp();
-    keys_ = std::make_unique<store::KeyService>(security::SecretBytes::Random(32));
-    org_ = NewOrg("local-7");
-  }
-
-  std::string NewOrg(const std::string& slug) {
-    auto org = store::TransactValue<store::Org>(*db_, [&](store::Tx& tx) -> Result<store::Org> {
-      auto o = store::CreateOrg(tx, slug, slug + " org", 1000);
-      if (!o) return o.error();
-      if (Status k = keys_->CreateOrgKeys(tx, o->id, 1000); !k) return k.error();
-      return o;
-    });
-    EXPECT_TRUE(org.ok()) << org.error().message();
-    return org->id;
-  }
-
-  std::string WriteFile(const std::string& name, const std::string& text) {
-    std::string path = test_db_->dir() + "/" + name;
-    std::ofstream(path, std::ios::binary) << text;
-    return path;
-  }
-
-  Result<ImportSummary> Import(const std::string& path, ImportOptions opt = {}, const std::string& org = "") {
-    report_.str("");
-    store::Scope scope = store::Scope::ForOrg(org.empty() ? org_ : org);
-    return store::ImportCsv(*db_, *keys_, scope, path, opt, &report_);
-  }
-
-  int64_t Count(const std::string& sql) {
-    auto n = store::TransactValue<int64_t>(*db_, [&](store::Tx& tx) -> Result<int64_t> {
-      auto r = tx.Query(sql, {org_});
-      if (!r) return r.error();
-      return (*r)[0].Int(0);
-    });
-    EXPECT_TRUE(n.ok()) << n.error().message();
-    return n.ok() ? *n : -1;
-  }
-  int64_t People() { return Count("SELECT count(*) FROM people WHERE org_id = $1"); }
-
-  std::vector<store::Person> ByPhone(const std::string& e164) {
-    store::Scope scope = store::Scope::ForOrg(org_);
-    auto r = store::TransactValue<std::vector<store::Person>>(*db_, [&](store::Tx& tx)
-                                                                  -> Result<std::vector<store::Person>> {
-      auto k = keys_->ForOrg(tx, org_);
-      if (!k) return k.error();
-      return store::PersonRepo(tx, scope, **k).FindByPhone(e164);
-    }, store::TxMode::kRead, org_);
-    EXPECT_TRUE(r.ok()) << r.error().message();
-    return r.ok() ? *r : std::vector<store::Person>{};
-  }
-
-  // The decrypted details of one person.
-  store::Details DetailsOf(const std::string& id) {
-    auto d = store::TransactValue<store::Details>(*db_, [&](store::Tx& tx) -> Result<store::Details> {
-      auto k = keys_->ForOrg(tx, org_);
-      if (!k) return k.error();
-      auto r = tx.Query("SELECT details_ct FROM people WHERE org_id = $1 AND id = $2", {org_, id});
-      if (!r) return r.error();
-      if (r->empty() || (*r)[0].IsNull(0)) return store::Details{};
-      auto plain = security::Decrypt((*k)->data, (*r)[0].Blob(0), security::FieldAd{"people", "details", id, org_});
-      if (!plain) return plain.error();
-      return store::DetailsFromJson(*plain);
-    }, store::TxMode::kRead, org_);
-    EXPECT_TRUE(d.ok()) << d.error().message();
-    return d.ok() ? *d : store::Details{};
-  }
-
-  std::unique_ptr<store::KeyService> keys_;
-  std::string org_;
-  std::ostringstream report_;
-};
+// The shared fixture (org, files, Import, reads): import_test_support.h.
+class ImportTest : public ImportTestBase {};
 HOTSHOP_ON_BOTH_DATABASES(ImportTest);
 
 const char* kSpoke =
@@ -401,6 +332,254 @@ TEST_P(ImportTest, OrgsDoNotSeeEachOthersPeople) {
   ASSERT_TRUE(s.ok()) << s.error().message();
   EXPECT_FALSE(s->already_imported);  // the file hash is keyed per org
   EXPECT_EQ(s->created, 3u);
+}
+
+// Options the HTTP import API passes: the user's mapping, tags, progress, cancel.
+const char* kRoster =
+    "firstName,lastName,cell,shift,notes\n"
+    "Mary,Harris,(312) 555-0101,night,keep out\n"
+    "Lucy,Parsons,(312) 555-0102,day,\n"
+    "Emma,Goldman,(312) 555-0103,,\n";
+
+io::HeaderMapping RosterMapping() {
+  std::vector<std::string> header = {"firstName", "lastName", "cell", "shift", "notes"};
+  return io::MapHeader(header);
+}
+
+TEST_P(ImportTest, CallersMappingReplacesTheDetectedOne) {
+  ImportOptions opt;
+  opt.mapping = RosterMapping();
+  ASSERT_TRUE(opt.mapping->Skip(4).ok());                                     // notes: skipped
+  ASSERT_TRUE(opt.mapping->AssignField(3, io::ContactField::kOccupation).ok());  // shift: a field
+  auto s = Import(WriteFile("roster.csv", kRoster), opt);
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  EXPECT_EQ(s->created, 3u);
+  store::Details d = DetailsOf(ByPhone("+13125550101")[0].id);
+  EXPECT_EQ(d.Get("occupation"), "night");
+  EXPECT_EQ(d.GetCustom("shift"), "");
+  EXPECT_EQ(d.GetCustom("notes"), "");
+  EXPECT_TRUE(d.custom.empty());
+}
+
+TEST_P(ImportTest, CorrectedMappingIsANewImportSameChoicesAreNot) {
+  std::string path = WriteFile("roster.csv", kRoster);
+  auto first = Import(path);
+  ASSERT_TRUE(first.ok()) << first.error().message();
+  EXPECT_EQ(DetailsOf(ByPhone("+13125550101")[0].id).GetCustom("notes"), "keep out");
+  // The same file with the same (detected) mapping passed explicitly: a no-op.
+  ImportOptions same;
+  same.mapping = RosterMapping();
+  auto again = Import(path, same);
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_TRUE(again->already_imported);
+  EXPECT_EQ(again->import_id, first->import_id);
+  // A corrected mapping: a new import of the same bytes.
+  ImportOptions fixed;
+  fixed.mapping = RosterMapping();
+  ASSERT_TRUE(fixed.mapping->AssignField(3, io::ContactField::kOccupation).ok());
+  fixed.policy = DuplicatePolicy::kOverwrite;
+  auto corrected = Import(path, fixed);
+  ASSERT_TRUE(corrected.ok()) << corrected.error().message();
+  EXPECT_FALSE(corrected->already_imported);
+  EXPECT_NE(corrected->import_id, first->import_id);
+  EXPECT_EQ(corrected->updated, 2u);  // Mary and Lucy have a shift
+  EXPECT_EQ(DetailsOf(ByPhone("+13125550101")[0].id).Get("occupation"), "night");
+  // ... and once more with those choices: a no-op again.
+  auto twice = Import(path, fixed);
+  ASSERT_TRUE(twice.ok());
+  EXPECT_TRUE(twice->already_imported);
+  EXPECT_EQ(twice->import_id, corrected->import_id);
+  // Another duplicate policy, or tags, make it another import.
+  ImportOptions skip = fixed;
+  skip.policy = DuplicatePolicy::kSkip;
+  auto skipped = Import(path, skip);
+  ASSERT_TRUE(skipped.ok());
+  EXPECT_FALSE(skipped->already_imported);
+  EXPECT_EQ(skipped->skipped, 3u);
+  ImportOptions tagged = fixed;
+  tagged.tags = {"roster-2026"};
+  auto with_tags = Import(path, tagged);
+  ASSERT_TRUE(with_tags.ok());
+  EXPECT_FALSE(with_tags->already_imported);
+  EXPECT_EQ(with_tags->updated, 3u);
+  EXPECT_EQ(People(), 3);
+}
+
+TEST_P(ImportTest, CallersMappingMustFitTheFile) {
+  std::string path = WriteFile("roster.csv", kRoster);
+  ImportOptions narrow;
+  narrow.mapping = io::MapHeader(std::vector<std::string>{"firstName", "lastName", "cell"});
+  auto s = Import(path, narrow);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kInvalidInput);
+  EXPECT_EQ(s.error().field(), "columns");
+  ImportOptions twice;
+  twice.mapping = RosterMapping();
+  twice.mapping->columns[3].action = io::ColumnAction::kField;
+  twice.mapping->columns[3].field = io::ContactField::kCellPhone;  // as column 2
+  s = Import(path, twice);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field(), "columns");
+  // The name-column check still applies.
+  ImportOptions nameless;
+  nameless.mapping = RosterMapping();
+  ASSERT_TRUE(nameless.mapping->Skip(0).ok());
+  ASSERT_TRUE(nameless.mapping->Skip(1).ok());
+  s = Import(path, nameless);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field(), "file");
+  EXPECT_EQ(People(), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM imports WHERE org_id = $1"), 0);
+}
+
+TEST_P(ImportTest, TagsAreMergedIntoCreatedAndMatchedPeople) {
+  ImportOptions opt;
+  opt.tags = {" roster-2026 ", "night shift", "roster-2026"};
+  auto s = Import(WriteFile("tagged.csv",
+                            "first_name,last_name,phone,tags\n"
+                            "Ella,Baker,202-555-0131,\"volunteer, night shift ,volunteer\"\n"
+                            "Fannie,Hamer,202-555-0132,\n"),
+                  opt);
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  EXPECT_EQ(s->created, 2u);
+  EXPECT_EQ(DetailsOf(ByPhone("+12025550131")[0].id).Get("tags"), "volunteer, night shift, roster-2026");
+  EXPECT_EQ(DetailsOf(ByPhone("+12025550132")[0].id).Get("tags"), "roster-2026, night shift");
+  // A file without a tags column: its duplicates gain the tags (fill).
+  ImportOptions fill;
+  fill.tags = {"phonebank"};
+  auto f = Import(WriteFile("more.csv", "first_name,last_name,phone\nElla,Baker,202-555-0131\nSeptima,Clark,202-555-0133\n"),
+                  fill);
+  ASSERT_TRUE(f.ok()) << f.error().message();
+  EXPECT_EQ(f->updated, 1u);
+  EXPECT_EQ(f->created, 1u);
+  EXPECT_EQ(DetailsOf(ByPhone("+12025550131")[0].id).Get("tags"), "volunteer, night shift, roster-2026, phonebank");
+  EXPECT_EQ(DetailsOf(ByPhone("+12025550133")[0].id).Get("tags"), "phonebank");
+  // Overwrite merges too; nothing is removed.
+  ImportOptions over;
+  over.policy = DuplicatePolicy::kOverwrite;
+  over.tags = {"canvass"};
+  auto o = Import(WriteFile("over.csv", "first_name,last_name,phone,tags\nElla,Baker,202-555-0131,volunteer\n"), over);
+  ASSERT_TRUE(o.ok()) << o.error().message();
+  EXPECT_EQ(o->updated, 1u);
+  EXPECT_EQ(DetailsOf(ByPhone("+12025550131")[0].id).Get("tags"),
+            "volunteer, night shift, roster-2026, phonebank, canvass");
+  // Skip leaves existing people alone.
+  ImportOptions skip;
+  skip.policy = DuplicatePolicy::kSkip;
+  skip.tags = {"ignored"};
+  auto k = Import(WriteFile("skip.csv", "first_name,last_name,phone\nSeptima,Clark,202-555-0133\n"), skip);
+  ASSERT_TRUE(k.ok()) << k.error().message();
+  EXPECT_EQ(k->skipped, 1u);
+  EXPECT_EQ(DetailsOf(ByPhone("+12025550133")[0].id).Get("tags"), "phonebank");
+  // Re-importing the same rows with the same tags changes nothing.
+  auto versions = Count("SELECT sum(version) FROM people WHERE org_id = $1");
+  auto again = Import(WriteFile("more2.csv", "first_name,last_name,phone\nElla,Baker,202-555-0131\n\n"), fill);
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->skipped, 1u);
+  EXPECT_EQ(Count("SELECT sum(version) FROM people WHERE org_id = $1"), versions);
+}
+
+TEST_P(ImportTest, BadTagsAreRefused) {
+  std::string path = WriteFile("spoke.csv", kSpoke);
+  for (std::vector<std::string> bad : {std::vector<std::string>{"a,b"}, {"  "}, {"tab\there"}, {std::string(101, 'x')}}) {
+    ImportOptions opt;
+    opt.tags = bad;
+    auto s = Import(path, opt);
+    ASSERT_FALSE(s.ok());
+    EXPECT_EQ(s.error().code(), ErrorCode::kInvalidInput);
+    EXPECT_EQ(s.error().field(), "tags");
+  }
+  EXPECT_EQ(People(), 0);
+}
+
+TEST_P(ImportTest, ProgressIsReportedAfterEachBatchAndAtTheEnd) {
+  std::string csv = "first_name,last_name,phone\n";
+  for (int i = 0; i < 40; ++i) csv += "Name" + std::to_string(i) + ",Last,202-555-01" + std::to_string(10 + i) + "\n";
+  std::string path = WriteFile("progress.csv", csv);
+  for (ImportMode mode : {ImportMode::kAtomic, ImportMode::kPartial}) {
+    std::vector<store::ImportProgress> seen;
+    ImportOptions opt;
+    opt.mode = mode;
+    opt.batch_rows = 8;
+    opt.commit_rows = 16;
+    opt.policy = mode == ImportMode::kAtomic ? DuplicatePolicy::kFillBlanks : DuplicatePolicy::kSkip;
+    opt.on_progress = [&](const store::ImportProgress& p) { seen.push_back(p); };
+    auto s = Import(path, opt);
+    ASSERT_TRUE(s.ok()) << s.error().message();
+    ASSERT_GE(seen.size(), 6u);  // 5 batches and the end
+    for (size_t i = 1; i < seen.size(); ++i) {
+      EXPECT_GE(seen[i].rows_done, seen[i - 1].rows_done);
+      EXPECT_GE(seen[i].bytes_done, seen[i - 1].bytes_done);
+    }
+    EXPECT_EQ(seen[0].rows_done, 8u);
+    EXPECT_EQ(seen.back().rows_done, 40u);
+    EXPECT_EQ(seen.back().bytes_done, csv.size());
+    for (const auto& p : seen) {
+      EXPECT_EQ(p.bytes_total, csv.size());
+      EXPECT_LE(p.bytes_done, p.bytes_total);
+    }
+  }
+}
+
+TEST_P(ImportTest, CancelStopsAnAtomicImportAsACrashWould) {
+  std::string csv = "first_name,last_name,phone\n";
+  for (int i = 0; i < 40; ++i) csv += "Name" + std::to_string(i) + ",Last,202-555-01" + std::to_string(10 + i) + "\n";
+  std::string path = WriteFile("cancel.csv", csv);
+  std::atomic<bool> cancel{false};
+  ImportOptions opt;
+  opt.batch_rows = 8;
+  opt.cancel = &cancel;
+  opt.on_progress = [&](const store::ImportProgress& p) {
+    if (p.rows_done >= 16) cancel = true;
+  };
+  auto s = Import(path, opt);
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  EXPECT_TRUE(s->stopped);
+  EXPECT_FALSE(s->committed);
+  EXPECT_EQ(s->created, 0u);
+  EXPECT_EQ(People(), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM imports WHERE org_id = $1"), 0);
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_events WHERE org_id = $1 AND action LIKE 'import.%'"), 0);
+  // Run again: a fresh import of every row.
+  cancel = false;
+  opt.on_progress = nullptr;
+  auto again = Import(path, opt);
+  ASSERT_TRUE(again.ok()) << again.error().message();
+  EXPECT_FALSE(again->stopped);
+  EXPECT_EQ(again->created, 40u);
+  EXPECT_EQ(People(), 40);
+}
+
+TEST_P(ImportTest, CancelStopsAPartialImportWhichThenResumes) {
+  std::string csv = "first_name,last_name,phone\n";
+  for (int i = 0; i < 40; ++i) {
+    csv += "Name" + std::to_string(i) + ",Last," + (i % 5 == 0 ? "" : "202-555-01" + std::to_string(10 + i)) + "\n";
+  }
+  std::string path = WriteFile("cancel.csv", csv);
+  std::atomic<bool> cancel{false};
+  ImportOptions opt;
+  opt.mode = ImportMode::kPartial;
+  opt.batch_rows = 4;
+  opt.commit_rows = 8;
+  opt.cancel = &cancel;
+  opt.on_progress = [&](const store::ImportProgress& p) {
+    if (p.rows_done >= 20) cancel = true;  // mid-transaction: rows 17-20 roll back
+  };
+  auto s = Import(path, opt);
+  ASSERT_TRUE(s.ok()) << s.error().message();
+  EXPECT_TRUE(s->stopped);
+  EXPECT_TRUE(s->committed);
+  EXPECT_EQ(s->created, 16u);
+  EXPECT_EQ(People(), 16);
+  EXPECT_EQ(Count("SELECT count(*) FROM imports WHERE org_id = $1 AND state = 'running' AND rows_done = 16"), 1);
+  cancel = false;
+  opt.on_progress = nullptr;
+  auto resumed = Import(path, opt);
+  ASSERT_TRUE(resumed.ok()) << resumed.error().message();
+  EXPECT_TRUE(resumed->resumed);
+  EXPECT_EQ(resumed->import_id, s->import_id);
+  EXPECT_EQ(resumed->created, 24u);
+  EXPECT_EQ(People(), 40);
 }
 
 // Incorrect usage.

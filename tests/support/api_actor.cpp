@@ -126,7 +126,7 @@ HttpResult ApiActor::Send(const std::string& method, const std::string& path, co
                           std::map<std::string, std::string> headers) {
   headers["Cookie"] = cookie();
   if (method != "GET") headers["X-Requested-With"] = "hotshop";
-  if (!body.empty()) headers["Content-Type"] = "application/json";
+  if (!body.empty() && !headers.count("Content-Type")) headers["Content-Type"] = "application/json";
   return client_->Send(method, path, body, headers);
 }
 

@@ -12,10 +12,14 @@
 import type { ComponentType } from 'preact';
 import { AuditPage } from '../admin/components/AuditPage';
 import { UsersPage } from '../admin/components/UsersPage';
-import type { Role } from '../auth/api';
+import type { Grant, Role } from '../auth/api';
 import { LoginPage } from '../auth/components/LoginPage';
+import { mayExport } from '../exports/access';
+import { ExportRoute } from '../exports/components/ExportRoute';
 import { HomePage } from '../home/components/HomePage';
 import type { MessageKey } from '../i18n/messages';
+import { mayImport } from '../imports/access';
+import { ImportRoute } from '../imports/components/ImportRoute';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
 import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
@@ -35,6 +39,9 @@ export interface Route {
   access?: Access;
   /** Nav only: shown to people holding one of these roles. */
   roles?: readonly Role[];
+  /** Nav only: shown when this holds for the person's grants (finer than
+   * `roles`, e.g. "org-scope staff organizer"); replaces the roles check. */
+  navIf?: (grants: readonly Grant[]) => boolean;
   /** Nav only: shown to people who are not signed in. */
   anonymousNav?: boolean;
 }
@@ -62,6 +69,10 @@ export const kRoutes: readonly Route[] = [
     access: 'signed-in',
     roles: ['org_admin', 'staff_organizer', 'volunteer_organizer', 'viewer', 'mentor'],
   },
+  // J5.3: org admins and org-scope staff organizers (Action kImportPeople).
+  { path: '/people/import', component: ImportRoute, nav: 'importPeople', access: 'signed-in', navIf: mayImport },
+  // J8.3: org admins and staff organizers holding the export flag (Action kExport).
+  { path: '/people/export', component: ExportRoute, nav: 'exportPeople', access: 'signed-in', navIf: mayExport },
   { path: '/cases', nav: 'cases', access: 'signed-in', roles: ['org_admin', 'staff_organizer'] },
   {
     path: '/field',
@@ -89,11 +100,12 @@ export function isAdminPath(path: string): boolean {
 }
 
 /** Whether the nav shows a route to this person (null: not signed in). */
-export function navVisible(route: Route, roles: readonly Role[] | null): boolean {
+export function navVisible(route: Route, roles: readonly Role[] | null, grants: readonly Grant[] = []): boolean {
   if (!route.nav) return false;
   if (roles === null) return !!route.anonymousNav;
   if (route.anonymousNav) return false;
   if (route.access === 'admin') return roles.includes('org_admin');
+  if (route.navIf) return route.navIf(grants);
   if (route.roles) return route.roles.some((r) => roles.includes(r));
   return true;
 }

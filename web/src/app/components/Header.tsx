@@ -21,7 +21,7 @@ export function Header({ path }: { path: string }) {
   // While setup is pending there is nothing to navigate to.
   const ready = session && session.needs.length === 0;
   const roles = session ? session.roles.map((g) => g.role) : null;
-  const items = session && !ready ? [] : kRoutes.filter((r) => navVisible(r, roles));
+  const items = session && !ready ? [] : kRoutes.filter((r) => navVisible(r, roles, session?.roles));
 
   const leave = async () => {
     if (leaving) return;

@@ -14,6 +14,8 @@ export const messages = defineMessages('app', {
     myUnit: 'My unit',
     campaigns: 'Campaigns',
     cases: 'Cases',
+    importPeople: 'Import contacts',
+    exportPeople: 'Export people',
     field: 'Calls and doors',
     devices: 'My devices',
     adminUsers: 'Users',

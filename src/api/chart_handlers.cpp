@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "api/chart_handlers.h"
+
+#include "api/handler_util.h"
+#include "api/json_response.h"
+#include "api/unit_views.h"
+#include "api/workplace_access.h"
+#include "core/iso_date.h"
+#include "http/etag.h"
+#include "http/problem.h"
+#include "store/assessment_repo.h"
+#include "store/unit_roster.h"
+
+namespace hotshop::api {
+namespace {
+
+using http::HttpStatus;
+using nlohmann::json;
+using security::Action;
+
+// An assessment may be dated a little ahead of the server's clock (a phone's
+// clock runs fast), never into the future beyond that.
+constexpr int64_t kClockSkewMs = 5 * 60 * 1000;
+
+json AssessmentJson(const store::Assessment& a, const store::Scale& s) {
+  const auto& labels = s.scale.labels;
+  return {{"id", a.id},
+          {"value", a.value},
+          {"label", a.value >= 0 && static_cast<size_t>(a.value) < labels.size() ? json(labels[a.value]) : json(nullptr)},
+          {"assessed_at", core::FormatUtcInstant(a.at_ms)},
+          {"assessed_on", core::FormatIsoDate(core::UtcDateOfMillis(a.at_ms))},
+          {"source", a.source == core::AssessmentSource::kRule ? "rule" : "human"},
+          {"by", a.by_actor},
+          {"note", a.note.empty() ? json(nullptr) : json(a.note)}};
+}
+
+// History (oldest first) and the effective one (R18) of a person on a scale.
+Result<json> HistoryJson(store::AssessmentRepo& repo, const std::string& person, const store::Scale& scale) {
+  Result<std::vector<store::Assessment>> h = repo.History(person, scale.id);
+  if (!h) return h.error();
+  Result<std::optional<size_t>> eff = core::EffectiveAssessment(store::ToRecords(*h), scale.scale);
+  if (!eff) return eff.error();
+  json list = json::array();
+  for (const auto& a : *h) list.push_back(AssessmentJson(a, scale));
+  return json{{"person_id", person},
+              {"scale", ScaleJson(scale)},
+              {"effective", *eff ? AssessmentJson((*h)[**eff], scale) : json(nullptr)},
+              {"history", list}};
+}
+
+// Viewers (and anyone else who may not see the unit's people) get small
+// counts suppressed.
+bool Suppress(const Context& ctx, const Access& a) {
+  return !Allowed(ctx, a.scope.org_id(), Action::kViewWorkers, a.owner);
+}
+
+Result<core::AssessmentScale> ParseScaleBody(const json& body) {
+  core::AssessmentScale s;
+  Result<std::optional<int64_t>> max = OptInt(body, "max_level", 1, core::kMaxAssessmentLevel);
+  if (!max) return max.error();
+  if (!*max) return Error::InvalidInput("max_level", "max_level is required");
+  s.max_level = **max;
+  auto labels = body.find("labels");
+  if (labels == body.end() || !labels->is_array()) return Error::InvalidInput("labels", "labels must be a list of words");
+  s.labels.clear();
+  for (const auto& l : *labels) {
+    if (!l.is_string() || l.get<std::string>().size() > 100) {
+      return Error::InvalidInput("labels", "each label must be a short text");
+    }
+    s.labels.push_back(l.get<std::string>());
+  }
+  auto levels = body.find("support_levels");
+  if (levels == body.end() || !levels->is_array()) {
+    return Error::InvalidInput("support_levels", "support_levels must be a list of levels");
+  }
+  s.support_levels.clear();
+  for (const auto& l : *levels) {
+    if (!l.is_number_integer()) return Error::InvalidInput("support_levels", "support_levels must be whole numbers");
+    s.support_levels.push_back(l.get<int64_t>());
+  }
+  if (Status v = core::ValidateScale(s); !v) return v.error();
+  return s;
+}
+
+Result<std::optional<std::vector<std::string>>> OptLabels(const json& body) {
+  auto labels = body.find("labels");
+  if (labels == body.end() || labels->is_null()) return std::optional<std::vector<std::string>>();
+  if (!labels->is_array()) return Error::InvalidInput("labels", "labels must be a list of words");
+  std::vector<std::string> out;
+  for (const auto& l : *labels) {
+    if (!l.is_string() || l.get<std::string>().size() > 100) {
+      return Error::InvalidInput("labels", "each label must be a short text");
+    }
+    out.push_back(l.get<std::string>());
+  }
+  return std::optional<std::vector<std::string>>(out);
+}
+
+}  // namespace
+
+http::Response GetChart(const http::Request& req, Context& ctx) {
+  std::string unit = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kUnit, unit);
+  if (!a) return http::Problem(a.error());
+  std::optional<std::string> scale_id = req.query_param("scale_id");
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    Result<store::Scale> scale = ScaleFor(tx, a->scope, k, scale_id, a->owner.campaign_id, ctx.now_ms);
+    if (!scale) return scale.error();
+    Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, unit, scale->id, true);
+    if (!roster) return roster.error();
+    // Names and phones of a whole unit: a sensitive read (ASVS 8.3.5), ids only.
+    if (Status s = Audit(tx, ctx, a->scope.org_id(), "chart.read", "unit:" + unit, "allowed"); !s) return s.error();
+    return ChartJson(*roster, *scale, Today(ctx));
+  });
+  if (!out) return http::Problem(out.error());
+  return Json(*out);
+}
+
+http::Response GetMeters(const http::Request& req, Context& ctx) {
+  std::string unit = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kViewAggregates, ObjectKind::kUnit, unit);
+  if (!a) return http::Problem(a.error());
+  std::optional<std::string> scale_id = req.query_param("scale_id");
+  bool suppress = Suppress(ctx, *a);
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    Result<store::Scale> scale = ScaleFor(tx, a->scope, k, scale_id, a->owner.campaign_id, ctx.now_ms);
+    if (!scale) return scale.error();
+    Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, unit, scale->id, false);
+    if (!roster) return roster.error();
+    return MetersJson(*roster, *scale, Today(ctx), suppress);
+  });
+  if (!out) return http::Problem(out.error());
+  return Json(*out);
+}
+
+http::Response GetRollup(const http::Request& req, Context& ctx) {
+  std::string employer = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kViewAggregates, ObjectKind::kEmployer, employer);
+  if (!a) return http::Problem(a.error());
+  Result<RollupQuery> q = ParseRollupQuery(req.query_param("region"), req.query_param("sort"), req.query_param("order"));
+  if (!q) return http::Problem(q.error());
+  std::optional<std::string> scale_id = req.query_param("scale_id");
+  bool suppress = Suppress(ctx, *a);
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    Result<store::Scale> scale = ScaleFor(tx, a->scope, k, scale_id, a->owner.campaign_id, ctx.now_ms);
+    if (!scale) return scale.error();
+    Result<store::EmployerRollupData> data = store::LoadEmployerRollup(tx, a->scope, k, employer, scale->id);
+    if (!data) return data.error();
+    return RollupJson(*data, *scale, Today(ctx), *q, suppress);
+  });
+  if (!out) return http::Problem(out.error());
+  return Json(*out);
+}
+
+http::Response GetAssessments(const http::Request& req, Context& ctx) {
+  std::string person = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kPerson, person);
+  if (!a) return http::Problem(a.error());
+  std::optional<std::string> scale_id = req.query_param("scale_id");
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    Result<store::Scale> scale = ScaleFor(tx, a->scope, k, scale_id, a->owner.campaign_id, ctx.now_ms);
+    if (!scale) return scale.error();
+    store::AssessmentRepo repo(tx, a->scope, k);
+    Result<json> j = HistoryJson(repo, person, *scale);
+    if (!j) return j.error();
+    if (Status s = Audit(tx, ctx, a->scope.org_id(), "assessments.read", "person:" + person, "allowed"); !s) {
+      return s.error();
+    }
+    return j;
+  });
+  if (!out) return http::Problem(out.error());
+  return Json(*out);
+}
+
+http::Response PostAssessment(const http::Request& req, Context& ctx) {
+  std::string person = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kEditWorkerRecord, ObjectKind::kPerson, person);
+  if (!a) return http::Problem(a.error());
+  Result<json> body = Body(req, {"value", "scale_id", "assessed_at", "note"});
+  if (!body) return http::Problem(body.error());
+  Result<std::optional<int64_t>> value = OptInt(*body, "value", 0, core::kMaxAssessmentLevel);
+  if (!value) return http::Problem(value.error());
+  if (!*value) return http::Problem(Error::InvalidInput("value", "value is required (0 = not assessed)"));
+  Result<std::string> scale_id = OptId(*body, "scale_id");
+  if (!scale_id) return http::Problem(scale_id.error());
+  int64_t at_ms = ctx.now_ms;
+  Result<std::optional<std::string>> at_text = OptString(*body, "assessed_at", 40);
+  if (!at_text) return http::Problem(at_text.error());
+  if (*at_text) {
+    Result<int64_t> at = core::ParseUtcInstant(**at_text, "assessed_at");
+    if (!at) return http::Problem(at.error());
+    if (*at > ctx.now_ms + kClockSkewMs) {
+      return http::Problem(Error::InvalidInput("assessed_at", "an assessment cannot be dated in the future"));
+    }
+    at_ms = *at;
+  }
+  Result<std::optional<std::string>> note = OptString(*body, "note", 2000);
+  if (!note) return http::Problem(note.error());
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    Result<store::Scale> scale = ScaleFor(tx, a->scope, k, *scale_id, a->owner.campaign_id, ctx.now_ms);
+    if (!scale) return scale.error();
+    store::AssessmentRepo repo(tx, a->scope, k);
+    Result<store::Assessment> added = repo.Add(person, scale->id, **value, at_ms, core::AssessmentSource::kHuman,
+                                               "user:" + ctx.actor->user_id, note->value_or(""), ctx.now_ms);
+    if (!added) return added.error();
+    if (Status s = Audit(tx, ctx, a->scope.org_id(), "assessment.added", "person:" + person, "allowed"); !s) {
+      return s.error();
+    }
+    Result<json> j = HistoryJson(repo, person, *scale);
+    if (!j) return j.error();
+    (*j)["added"] = AssessmentJson(*added, *scale);
+    return j;
+  });
+  if (!out) return http::Problem(out.error());
+  return Json(*out, HttpStatus::created);
+}
+
+http::Response GetScales(const http::Request& req, Context& ctx) {
+  std::string campaign = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkplace, ObjectKind::kCampaign, campaign);
+  if (!a) return http::Problem(a.error());
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    store::AssessmentRepo repo(tx, a->scope, k);
+    if (Result<store::Scale> d = repo.DefaultScale(ctx.now_ms); !d) return d.error();
+    Result<std::vector<store::Scale>> all = repo.ListScales();
+    if (!all) return all.error();
+    json list = json::array();
+    for (const auto& s : *all) {
+      if (s.campaign_id.empty() || s.campaign_id == campaign) list.push_back(ScaleJson(s));
+    }
+    return json{{"scales", list}};
+  });
+  if (!out) return http::Problem(out.error());
+  return Json(*out);
+}
+
+http::Response PostScale(const http::Request& req, Context& ctx) {
+  std::string campaign = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kManageCommittee, ObjectKind::kCampaign, campaign);
+  if (!a) return http::Problem(a.error());
+  Result<json> body = Body(req, {"name", "max_level", "labels", "support_levels"});
+  if (!body) return http::Problem(body.error());
+  Result<std::string> name = ReqString(*body, "name", 200);
+  if (!name) return http::Problem(name.error());
+  Result<core::AssessmentScale> scale = ParseScaleBody(*body);
+  if (!scale) return http::Problem(scale.error());
+  Result<store::Scale> s = InOrg<store::Scale>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::Scale> {
+    Result<store::Scale> made = store::AssessmentRepo(tx, a->scope, k).CreateScale(campaign, *name, *scale, ctx.now_ms);
+    if (!made) return made.error();
+    if (Status x = Audit(tx, ctx, a->scope.org_id(), "scale.created", "assessment_scale:" + made->id, "allowed"); !x) {
+      return x.error();
+    }
+    return made;
+  });
+  if (!s) return http::Problem(s.error());
+  return WithETag(Json(ScaleJson(*s), HttpStatus::created), s->version);
+}
+
+http::Response PatchScale(const http::Request& req, Context& ctx) {
+  std::string id = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kManageCommittee, ObjectKind::kScale, id);
+  if (!a) return http::Problem(a.error());
+  Result<json> body = Body(req, {"name", "labels"});
+  if (!body) return http::Problem(body.error());
+  Result<int64_t> version = http::IfMatchVersion(req);
+  if (!version) return http::Problem(version.error());
+  Result<std::optional<std::string>> name = OptString(*body, "name", 200);
+  if (!name) return http::Problem(name.error());
+  Result<std::optional<std::vector<std::string>>> labels = OptLabels(*body);
+  if (!labels) return http::Problem(labels.error());
+  Result<store::Scale> s = InOrg<store::Scale>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::Scale> {
+    Result<store::Scale> updated = store::AssessmentRepo(tx, a->scope, k).UpdateScale(id, *version, *name, *labels, ctx.now_ms);
+    if (!updated) return updated.error();
+    if (Status x = Audit(tx, ctx, a->scope.org_id(), "scale.edited", "assessment_scale:" + id, "allowed"); !x) {
+      return x.error();
+    }
+    return updated;
+  });
+  if (!s) return http::Problem(s.error());
+  return WithETag(Json(ScaleJson(*s)), s->version);
+}
+
+}  // namespace hotshop::api

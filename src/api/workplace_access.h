@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Authorization for the campaign-workplace routes (security-model.md §3):
+// the object a route names (a unit, a person, a card, ...) is resolved to
+// the campaign and unit it belongs to, and security::Authorize decides with
+// both, so a unit-scoped worker-leader reaches only their unit's objects.
+// Anything refused, missing, malformed or in another org answers the same
+// kNotFound ("nothing is here, ..."), and every in-org refusal is audited.
+//
+// Also small parsers the workplace handlers share (dates, percents, ids).
+//
+// Thread rule: stateless; one call per request.
+#pragma once
+
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "api/context.h"
+#include "core/civil_date.h"
+#include "core/result.h"
+#include "http/message.h"
+#include "security/authorize.h"
+#include "store/assessment_repo.h"
+#include "store/database.h"
+#include "store/key_service.h"
+#include "store/scope.h"
+#include "store/workplace_repo.h"
+
+namespace hotshop::api {
+
+enum class ObjectKind {
+  kCampaign,
+  kEmployer,
+  kWorksite,
+  kUnit,
+  kArea,
+  kPerson,
+  kConnection,
+  kCommitteeMember,
+  kCard,
+  kStructureTest,
+  kScale,
+};
+
+struct Access {
+  store::Scope scope;
+  store::Owner owner;  // the object's campaign and unit
+};
+
+// Authorizes action on the object id of kind in the org of the path.
+// Errors: kNotFound (missing, other org, or refused: all alike);
+// kUnauthenticated "step_up" as Authorize; kUnavailable/kInternal.
+Result<Access> AuthorizeObject(const http::Request& req, Context& ctx, security::Action action, ObjectKind kind,
+                               const std::string& id);
+
+// True when the actor may take action on an object with this owner (no
+// audit): for filtering lists and for choosing what a view may show.
+bool Allowed(const Context& ctx, const std::string& org_id, security::Action action, const store::Owner& owner);
+
+// The person's campaign and current unit in the scope's org; kNotFound.
+Result<store::Owner> OwnerOfPersonIn(Context& ctx, const store::Scope& scope, const std::string& person_id);
+
+// Today's civil date (UTC) of the request.
+core::Date Today(const Context& ctx);
+
+// Body fields. Absent -> nullopt; present but wrong -> kInvalidInput naming it.
+Result<std::optional<std::string>> OptDate(const nlohmann::json& body, const std::string& field);
+Result<std::optional<int64_t>> OptInt(const nlohmann::json& body, const std::string& field, int64_t min, int64_t max);
+Result<std::optional<bool>> OptBool(const nlohmann::json& body, const std::string& field);
+// "" when absent; kInvalidInput unless a canonical UUID.
+Result<std::string> OptId(const nlohmann::json& body, const std::string& field);
+// An IANA time zone name ("America/Chicago", "UTC"); "" allowed.
+Result<std::optional<std::string>> OptTimeZone(const nlohmann::json& body, const std::string& field);
+
+// Runs fn in one transaction of the scope's org with the org's keys.
+template <typename T>
+Result<T> InOrg(Context& ctx, const store::Scope& scope, store::TxMode mode,
+                const std::function<Result<T>(store::Tx&, const store::OrgKeys&)>& fn) {
+  return store::TransactValue<T>(ctx.db, [&](store::Tx& tx) -> Result<T> {
+    auto keys = ctx.services.keys.ForOrg(tx, scope.org_id());
+    if (!keys) return keys.error();
+    return fn(tx, **keys);
+  }, mode, scope.org_id());
+}
+
+// The scale a view or an assessment uses: scale_id when given (it must be
+// the org's or the campaign's: else kInvalidInput "scale_id", the same as a
+// missing one), else the org's default, made on first use.
+Result<store::Scale> ScaleFor(store::Tx& tx, const store::Scope& scope, const store::OrgKeys& keys,
+                              const std::optional<std::string>& scale_id, const std::string& campaign_id,
+                              int64_t now_ms);
+
+// The response with the version as its ETag.
+http::Response WithETag(http::Response res, int64_t version);
+
+}  // namespace hotshop::api

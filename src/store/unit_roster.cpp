@@ -1,0 +1,198 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+#include "store/unit_roster.h"
+
+#include <algorithm>
+
+#include "security/field_cipher.h"
+#include "store/sql_rewrite.h"
+
+namespace hotshop::store {
+namespace {
+
+core::AssessmentRecord Record(const Row& r, size_t first) {
+  core::AssessmentRecord a;
+  a.value = r.Int(first);
+  a.at = std::chrono::sys_seconds{std::chrono::seconds{r.Int(first + 1) / 1000}};
+  a.source = r.Text(first + 2) == "rule" ? core::AssessmentSource::kRule : core::AssessmentSource::kHuman;
+  a.by_user = r.Text(first + 3);
+  return a;
+}
+
+Result<std::string> OpenPersonField(const OrgKeys& keys, const Row& r, size_t i, const char* column,
+                                    const std::string& person_id, const std::string& org) {
+  if (r.IsNull(i)) return std::string();
+  return security::Decrypt(keys.data, r.Blob(i), security::FieldAd{"people", column, person_id, org});
+}
+
+// The cards of an employer or unit without their sealed notes: what a tally needs.
+CardRecord TallyCard(const Row& r) {
+  CardRecord c;
+  c.id = r.Text(0);
+  c.person_id = r.Text(1);
+  c.unit_id = r.Text(2);
+  c.signed_on = r.Text(3);
+  c.method = r.Text(4);
+  c.has_signature = r.Int(5) != 0;
+  c.revoked_on = r.Text(6);
+  return c;
+}
+
+}  // namespace
+
+Result<UnitRoster> LoadUnitRoster(Tx& tx, const Scope& scope, const OrgKeys& keys, const std::string& unit_id,
+                                  const std::string& scale_id, bool with_names) {
+  const std::string& org = scope.org_id();
+  WorkplaceRepo places(tx, scope, keys);
+  UnitRoster out;
+  Result<Unit> unit = places.GetUnit(unit_id);
+  if (!unit) return unit.error();
+  out.unit = std::move(*unit);
+  Result<std::vector<Area>> areas = places.ListAreas(unit_id);
+  if (!areas) return areas.error();
+  for (const Area& a : *areas) {
+    if (a.kind == AreaKind::kDepartment) out.departments.push_back(a.name);
+    if (a.kind == AreaKind::kShift) out.shifts.push_back(a.name);
+  }
+  std::sort(out.departments.begin(), out.departments.end());
+  std::sort(out.shifts.begin(), out.shifts.end());
+
+  Result<Rows> w = tx.Query(
+      std::string("SELECT e.person_id, p.preferred_language, e.worksite_id, w.name, d.name, s.name, j.name, "
+                  "e.employment_type, e.supervisor, e.started_on") +
+          (with_names ? ", p.name_ct, p.phone_ct, p.email_ct" : "") +
+          " FROM employment e JOIN people p ON p.org_id = e.org_id AND p.id = e.person_id "
+          "JOIN worksites w ON w.org_id = e.org_id AND w.id = e.worksite_id "
+          "LEFT JOIN unit_areas d ON d.org_id = e.org_id AND d.id = e.department_id "
+          "LEFT JOIN unit_areas s ON s.org_id = e.org_id AND s.id = e.shift_id "
+          "LEFT JOIN unit_areas j ON j.org_id = e.org_id AND j.id = e.job_class_id "
+          "WHERE e.org_id = $1 AND e.unit_id = $2 AND e.valid_to_ms IS NULL ORDER BY e.person_id",
+      {org, unit_id});
+  if (!w) return w.error();
+  for (const Row& r : *w) {
+    RosterWorker rw;
+    rw.person_id = r.Text(0);
+    rw.preferred_language = r.Text(1);
+    rw.worksite_id = r.Text(2);
+    rw.worksite = r.Text(3);
+    rw.department = r.Text(4);
+    rw.shift = r.Text(5);
+    rw.job_class = r.Text(6);
+    rw.employment_type = r.Text(7);
+    rw.supervisor = r.Int(8) != 0;
+    rw.started_on = r.Text(9);
+    if (with_names) {
+      std::string* slots[] = {&rw.name, &rw.phone, &rw.email};
+      const char* cols[] = {"name", "phone", "email"};
+      for (size_t i = 0; i < 3; ++i) {
+        Result<std::string> v = OpenPersonField(keys, r, 10 + i, cols[i], rw.person_id, org);
+        if (!v) return v.error();
+        *slots[i] = std::move(*v);
+      }
+    }
+    out.workers.push_back(std::move(rw));
+  }
+
+  if (IsCanonicalUuid(scale_id)) {
+    Result<Rows> a = tx.Query(
+        "SELECT a.person_id, a.value, a.at_ms, a.source, a.by_actor FROM assessments a "
+        "JOIN employment e ON e.org_id = a.org_id AND e.person_id = a.person_id AND e.valid_to_ms IS NULL "
+        "WHERE a.org_id = $1 AND e.unit_id = $2 AND a.scale_id = $3 ORDER BY a.person_id, a.at_ms, a.created_at_ms, a.id",
+        {org, unit_id, scale_id});
+    if (!a) return a.error();
+    for (const Row& r : *a) out.assessments[r.Text(0)].push_back(RosterAssessment{Record(r, 1), r.Int(2)});
+  }
+
+  Result<Rows> c = tx.Query(
+      "SELECT id, person_id, unit_id, signed_on, method, has_signature, revoked_on FROM cards "
+      "WHERE org_id = $1 AND unit_id = $2 ORDER BY signed_on, created_at_ms, id",
+      {org, unit_id});
+  if (!c) return c.error();
+  for (const Row& r : *c) out.cards.push_back(TallyCard(r));
+
+  Result<Rows> m = tx.Query(
+      "SELECT person_id, role FROM committee_members WHERE org_id = $1 AND campaign_id = $2 AND until_on IS NULL",
+      {org, out.unit.campaign_id});
+  if (!m) return m.error();
+  for (const Row& r : *m) out.committee[r.Text(0)] = r.Text(1);
+
+  if (with_names) {
+    // Only connections with both people on this unit: the chart never names
+    // someone the reader could not see anyway.
+    Result<Rows> k = tx.Query(
+        "SELECT c.id, c.person_id, c.other_person_id, c.kind, c.created_by, c.created_at_ms FROM connections c "
+        "JOIN employment a ON a.org_id = c.org_id AND a.person_id = c.person_id AND a.valid_to_ms IS NULL "
+        "JOIN employment b ON b.org_id = c.org_id AND b.person_id = c.other_person_id AND b.valid_to_ms IS NULL "
+        "WHERE c.org_id = $1 AND a.unit_id = $2 AND b.unit_id = $2 ORDER BY c.created_at_ms, c.id",
+        {org, unit_id});
+    if (!k) return k.error();
+    for (const Row& r : *k) {
+      out.connections.push_back(Connection{r.Text(0), r.Text(1), r.Text(2),
+                                           ParseConnectionKind(r.Text(3)).value_or(ConnectionKind::kFriend), r.Text(4),
+                                           r.Int(5)});
+    }
+  }
+  return out;
+}
+
+Result<EmployerRollupData> LoadEmployerRollup(Tx& tx, const Scope& scope, const OrgKeys& keys,
+                                              const std::string& employer_id, const std::string& scale_id) {
+  const std::string& org = scope.org_id();
+  EmployerRollupData out;
+  Result<Employer> e = WorkplaceRepo(tx, scope, keys).GetEmployer(employer_id);
+  if (!e) return e.error();
+  out.employer = std::move(*e);
+  Result<Rows> s = tx.Query(
+      "SELECT id, name, time_zone, region, version FROM worksites WHERE org_id = $1 AND employer_id = $2 "
+      "ORDER BY region, name, id",
+      {org, employer_id});
+  if (!s) return s.error();
+  std::map<std::string, size_t> index;
+  for (const Row& r : *s) {
+    RollupSite site;
+    site.site.id = r.Text(0);
+    site.site.employer_id = employer_id;
+    site.site.name = r.Text(1);
+    site.site.time_zone = r.Text(2);
+    site.site.region = r.Text(3);
+    site.site.version = r.Int(4);
+    index[site.site.id] = out.sites.size();
+    out.sites.push_back(std::move(site));
+  }
+  Result<Rows> u = tx.Query(
+      "SELECT uw.worksite_id, u.name FROM unit_worksites uw JOIN units u ON u.org_id = uw.org_id AND u.id = uw.unit_id "
+      "WHERE uw.org_id = $1 AND u.employer_id = $2 ORDER BY u.name",
+      {org, employer_id});
+  if (!u) return u.error();
+  for (const Row& r : *u) {
+    auto it = index.find(r.Text(0));
+    if (it != index.end()) out.sites[it->second].unit_names.push_back(r.Text(1));
+  }
+  Result<Rows> w = tx.Query(
+      "SELECT e.person_id, e.worksite_id, e.supervisor FROM employment e "
+      "JOIN worksites w ON w.org_id = e.org_id AND w.id = e.worksite_id "
+      "WHERE e.org_id = $1 AND w.employer_id = $2 AND e.valid_to_ms IS NULL ORDER BY e.person_id",
+      {org, employer_id});
+  if (!w) return w.error();
+  for (const Row& r : *w) out.workers.push_back(RollupWorker{r.Text(0), r.Text(1), r.Int(2) != 0});
+  if (IsCanonicalUuid(scale_id)) {
+    Result<Rows> a = tx.Query(
+        "SELECT a.person_id, a.value, a.at_ms, a.source, a.by_actor FROM assessments a "
+        "JOIN employment e ON e.org_id = a.org_id AND e.person_id = a.person_id AND e.valid_to_ms IS NULL "
+        "JOIN worksites w ON w.org_id = e.org_id AND w.id = e.worksite_id "
+        "WHERE a.org_id = $1 AND w.employer_id = $2 AND a.scale_id = $3 "
+        "ORDER BY a.person_id, a.at_ms, a.created_at_ms, a.id",
+        {org, employer_id, scale_id});
+    if (!a) return a.error();
+    for (const Row& r : *a) out.assessments[r.Text(0)].push_back(Record(r, 1));
+  }
+  Result<Rows> c = tx.Query(
+      "SELECT c.id, c.person_id, c.unit_id, c.signed_on, c.method, c.has_signature, c.revoked_on FROM cards c "
+      "JOIN units u ON u.org_id = c.org_id AND u.id = c.unit_id WHERE c.org_id = $1 AND u.employer_id = $2 "
+      "ORDER BY c.person_id, c.signed_on, c.created_at_ms, c.id",
+      {org, employer_id});
+  if (!c) return c.error();
+  for (const Row& r : *c) out.cards[r.Text(1)].push_back(TallyCard(r));
+  return out;
+}
+
+}  // namespace hotshop::store

@@ -1,0 +1,97 @@
+// SPDX-License-Identifier: AGPL-3.0-or-later
+// Unit roster and employer rollup: the read models behind the wall chart,
+// the unit meters and the multi-shop rollup (issue #4; domain-rules.md R19
+// for the chart's columns). A handful of set queries load everything one
+// view needs (workers and their placement, assessment histories on one
+// scale, cards, committee, connections) so a view costs a fixed number of
+// round trips, not one per worker. The arithmetic (effective assessment,
+// showing of interest, coverage) is src/core's, done by the caller.
+//
+// Names and contacts are decrypted only when asked (with_names): the
+// aggregate views never touch a personal value.
+//
+// Thread rule: stateless over a Tx.
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/assessment.h"
+#include "core/result.h"
+#include "store/assessment_repo.h"
+#include "store/card_repo.h"
+#include "store/connection_repo.h"
+#include "store/database.h"
+#include "store/key_service.h"
+#include "store/scope.h"
+#include "store/workplace_repo.h"
+
+namespace hotshop::store {
+
+struct RosterWorker {
+  std::string person_id;
+  // Only with_names: decrypted personal values.
+  std::string name;
+  std::string phone;
+  std::string email;
+  std::string preferred_language;  // not sealed: loaded always
+  std::string worksite_id;
+  std::string worksite;
+  std::string department;  // "" = not recorded
+  std::string shift;
+  std::string job_class;
+  std::string employment_type;  // full_time, part_time, unknown
+  bool supervisor = false;
+  std::string started_on;
+};
+
+struct RosterAssessment {
+  core::AssessmentRecord record;
+  int64_t at_ms = 0;
+};
+
+struct UnitRoster {
+  Unit unit;
+  std::vector<std::string> departments;  // every department of the unit, sorted
+  std::vector<std::string> shifts;       // every shift of the unit, sorted
+  std::vector<RosterWorker> workers;     // current employment in the unit, by person_id
+  // person_id -> history on the scale, oldest first.
+  std::map<std::string, std::vector<RosterAssessment>> assessments;
+  std::vector<CardRecord> cards;  // the unit's cards, every signer (filter by workers)
+  // person_id -> "committee" / "helper" for current members of the campaign.
+  std::map<std::string, std::string> committee;
+  // Connections touching a worker (only with_names), and the names of the
+  // other side when they are on the unit.
+  std::vector<Connection> connections;
+};
+
+// Errors: kNotFound (unit); kInternal when a sealed value does not open.
+Result<UnitRoster> LoadUnitRoster(Tx& tx, const Scope& scope, const OrgKeys& keys, const std::string& unit_id,
+                                  const std::string& scale_id, bool with_names);
+
+struct RollupSite {
+  Worksite site;  // address not loaded
+  std::vector<std::string> unit_names;
+};
+
+struct RollupWorker {
+  std::string person_id;
+  std::string worksite_id;
+  bool supervisor = false;
+};
+
+struct EmployerRollupData {
+  Employer employer;
+  std::vector<RollupSite> sites;      // region, then name
+  std::vector<RollupWorker> workers;  // current employment at the employer's worksites
+  std::map<std::string, std::vector<core::AssessmentRecord>> assessments;  // oldest first
+  std::map<std::string, std::vector<CardRecord>> cards;  // by person, cards in the employer's units
+};
+
+// Errors: kNotFound (employer).
+Result<EmployerRollupData> LoadEmployerRollup(Tx& tx, const Scope& scope, const OrgKeys& keys,
+                                              const std::string& employer_id, const std::string& scale_id);
+
+}  // namespace hotshop::store
