@@ -4,37 +4,9 @@
 // script or style: CSS is emitted as files and the modulepreload polyfill,
 // which Vite would inline into index.html, is off (every browser we target
 // supports <link rel="modulepreload">).
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 
-// Writes a .gz beside every text file of the build, which `hotshop serve`
-// sends to browsers that accept gzip (src/http/static_files.cpp), the way
-// nginx's gzip_static does: compressed once at build time, never per request.
-function precompress(): Plugin {
-  let outDir = 'dist';
-  const walk = (dir: string): string[] =>
-    readdirSync(dir).flatMap((name) => {
-      const p = path.join(dir, name);
-      return statSync(p).isDirectory() ? walk(p) : [p];
-    });
-  return {
-    name: 'hotshop-precompress',
-    apply: 'build',
-    configResolved(config) {
-      outDir = path.resolve(config.root, config.build.outDir);
-    },
-    closeBundle() {
-      for (const file of walk(outDir)) {
-        if (!/\.(js|css|html|svg|json|txt|webmanifest)$/.test(file)) continue;
-        const body = readFileSync(file);
-        if (body.length < 1024) continue;
-        writeFileSync(`${file}.gz`, gzipSync(body, { level: 9 }));
-      }
-    },
-  };
-}
+import { precompress } from './scripts/precompress.mjs';
 
 export default defineConfig({
   plugins: [precompress()],
