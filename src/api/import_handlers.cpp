@@ -7,6 +7,7 @@
 #include "api/import_jobs.h"
 #include "api/json_response.h"
 #include "http/problem.h"
+#include "io/csv_reader.h"
 #include "store/import_history.h"
 
 namespace hotshop::api {
@@ -239,7 +240,7 @@ http::Response PostImportStart(const http::Request& req, Context& ctx) {
   if (!scope) return http::Problem(scope.error());
   Result<ImportJobs*> jobs = Jobs(ctx);
   if (!jobs) return http::Problem(jobs.error());
-  Result<json> body = Body(req, {"columns", "mode", "on_duplicate", "tags"});
+  Result<json> body = Body(req, {"columns", "mode", "on_duplicate", "tags", "encoding"});
   if (!body) return http::Problem(body.error());
   ImportChoices choices;
   Result<std::vector<ColumnChoice>> columns = ParseColumns(*body);
@@ -258,6 +259,13 @@ http::Response PostImportStart(const http::Request& req, Context& ctx) {
     Result<store::DuplicatePolicy> p = store::ParseDuplicatePolicy(**policy);
     if (!p) return http::Problem(p.error());
     choices.policy = *p;
+  }
+  Result<std::optional<std::string>> encoding = OptString(*body, "encoding", 20);
+  if (!encoding) return http::Problem(encoding.error());
+  if (*encoding) {
+    Result<io::TextEncoding> e = io::ParseTextEncoding(**encoding);
+    if (!e) return http::Problem(e.error());
+    choices.encoding = *e;
   }
   Result<std::vector<std::string>> tags = ParseTags(*body);
   if (!tags) return http::Problem(tags.error());

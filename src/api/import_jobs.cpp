@@ -301,6 +301,7 @@ void ImportJobs::Run(std::shared_ptr<Job> job, ImportChoices choices, io::Header
   opt.policy = choices.policy;
   opt.mapping = std::move(mapping);
   opt.tags = choices.tags;
+  opt.encoding = choices.encoding;
   opt.actor = actor;
   opt.cancel = &stopping_;
   opt.on_progress = [job](const store::ImportProgress& p) {

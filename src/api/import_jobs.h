@@ -38,6 +38,7 @@
 #include <vector>
 
 #include "core/result.h"
+#include "io/csv_reader.h"
 #include "io/header_mapping.h"
 #include "store/database.h"
 #include "store/import_engine.h"
@@ -69,6 +70,7 @@ struct ImportChoices {
   store::ImportMode mode = store::ImportMode::kPartial;
   store::DuplicatePolicy policy = store::DuplicatePolicy::kFillBlanks;
   std::vector<std::string> tags;
+  io::TextEncoding encoding = io::TextEncoding::kAuto;  // as the organizer declared it
 };
 
 struct StagedPreview {

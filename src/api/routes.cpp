@@ -4,10 +4,15 @@
 #include "api/admin_handlers.h"
 #include "api/app.h"
 #include "api/campaign_handlers.h"
+#include "api/card_handlers.h"
+#include "api/chart_handlers.h"
+#include "api/committee_handlers.h"
 #include "api/export_handlers.h"
 #include "api/health.h"
 #include "api/import_handlers.h"
 #include "api/session_handlers.h"
+#include "api/structure_test_handlers.h"
+#include "api/workplace_handlers.h"
 
 namespace hotshop::api {
 
@@ -56,6 +61,47 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/people", SearchPeople, signed_in);
   add(V::get, "/api/orgs/{org}/people/{id}", GetPerson, signed_in);
   add(V::patch, "/api/orgs/{org}/people/{id}", PatchPerson, signed_in);
+
+  // Campaign workplace (issue #4; docs/api.md "Campaign workplace").
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/employers", GetEmployers, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/employers", PostEmployer, signed_in);
+  add(V::get, "/api/orgs/{org}/employers/{id}", GetEmployer, signed_in);
+  add(V::patch, "/api/orgs/{org}/employers/{id}", PatchEmployer, signed_in);
+  add(V::get, "/api/orgs/{org}/employers/{id}/rollup", GetRollup, signed_in);
+  add(V::post, "/api/orgs/{org}/employers/{id}/worksites", PostWorksite, signed_in);
+  add(V::get, "/api/orgs/{org}/worksites/{id}", GetWorksite, signed_in);
+  add(V::patch, "/api/orgs/{org}/worksites/{id}", PatchWorksite, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/units", GetUnits, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/units", PostUnit, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}", GetUnit, signed_in);
+  add(V::patch, "/api/orgs/{org}/units/{id}", PatchUnit, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/areas", PostArea, signed_in);
+  add(V::patch, "/api/orgs/{org}/areas/{id}", PatchArea, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/people", PostUnitPerson, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}/chart", GetChart, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}/meters", GetMeters, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}/cards", GetCards, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/cards", PostCard, signed_in);
+  add(V::post, "/api/orgs/{org}/cards/{id}/revoke", PostCardRevoke, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}/structure-tests", GetStructureTests, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/structure-tests", PostStructureTest, signed_in);
+  add(V::get, "/api/orgs/{org}/structure-tests/{id}", GetStructureTest, signed_in);
+  add(V::get, "/api/orgs/{org}/structure-tests/{id}/participation", GetParticipation, signed_in);
+  add(V::put, "/api/orgs/{org}/structure-tests/{id}/participation", PutParticipation, signed_in);
+  add(V::get, "/api/orgs/{org}/people/{id}/employment", GetEmployment, signed_in);
+  add(V::put, "/api/orgs/{org}/people/{id}/employment", PutEmployment, signed_in);
+  add(V::delete_, "/api/orgs/{org}/people/{id}/employment", DeleteEmployment, signed_in);
+  add(V::get, "/api/orgs/{org}/people/{id}/connections", GetConnections, signed_in);
+  add(V::post, "/api/orgs/{org}/people/{id}/connections", PostConnection, signed_in);
+  add(V::delete_, "/api/orgs/{org}/connections/{id}", DeleteConnection, signed_in);
+  add(V::get, "/api/orgs/{org}/people/{id}/assessments", GetAssessments, signed_in);
+  add(V::post, "/api/orgs/{org}/people/{id}/assessments", PostAssessment, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/assessment-scales", GetScales, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/assessment-scales", PostScale, signed_in);
+  add(V::patch, "/api/orgs/{org}/assessment-scales/{id}", PatchScale, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/committee", GetCommittee, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/committee", PostCommitteeMember, signed_in);
+  add(V::post, "/api/orgs/{org}/committee/{id}/end", PostCommitteeMemberEnd, signed_in);
 
   add(V::post, "/api/orgs/{org}/exports", PostExport, signed_in);
   add(V::get, "/api/orgs/{org}/exports", GetExports, signed_in);

@@ -194,7 +194,10 @@ Result<std::optional<std::string>> OptTimeZone(const nlohmann::json& body, const
   }
   // Where the system's zone database is installed, the name must be in it.
   struct stat st;
-  if (stat("/usr/share/zoneinfo", &st) == 0 && stat(("/usr/share/zoneinfo/" + tz).c_str(), &st) != 0) return bad;
+  if (stat("/usr/share/zoneinfo", &st) == 0 &&
+      (stat(("/usr/share/zoneinfo/" + tz).c_str(), &st) != 0 || !S_ISREG(st.st_mode))) {
+    return bad;  // "America" is a directory of zones, not a zone
+  }
   return s;
 }
 

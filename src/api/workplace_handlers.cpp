@@ -7,6 +7,8 @@
 #include "core/iso_date.h"
 #include "http/etag.h"
 #include "http/problem.h"
+#include "io/email.h"
+#include "io/phone.h"
 #include "store/connection_repo.h"
 #include "store/employment_repo.h"
 #include "store/person_repo.h"
@@ -133,6 +135,31 @@ Result<store::UnitFields> ParseUnit(const json& body, bool create) {
     }
     f.worksite_ids = ids;
   }
+  return f;
+}
+
+// The employment fields of a body (PUT employment, POST a unit's person).
+Result<store::EmploymentFields> ParseEmployment(const json& body) {
+  store::EmploymentFields f;
+  for (auto [field, slot] : std::initializer_list<std::pair<const char*, std::string*>>{
+           {"worksite_id", &f.worksite_id}, {"unit_id", &f.unit_id}, {"department_id", &f.department_id},
+           {"shift_id", &f.shift_id}, {"job_class_id", &f.job_class_id}}) {
+    Result<std::string> id = OptId(body, field);
+    if (!id) return id.error();
+    *slot = *id;
+  }
+  Result<std::optional<std::string>> type = OptString(body, "employment_type", 20);
+  if (!type) return type.error();
+  f.employment_type = type->value_or("unknown");
+  if (f.employment_type != "full_time" && f.employment_type != "part_time" && f.employment_type != "unknown") {
+    return Error::InvalidInput("employment_type", "employment_type must be full_time, part_time or unknown");
+  }
+  Result<std::optional<bool>> sup = OptBool(body, "supervisor");
+  if (!sup) return sup.error();
+  f.supervisor = sup->value_or(false);
+  Result<std::optional<std::string>> started = OptDate(body, "started_on");
+  if (!started) return started.error();
+  f.started_on = started->value_or("");
   return f;
 }
 
@@ -425,27 +452,10 @@ http::Response PutEmployment(const http::Request& req, Context& ctx) {
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  store::EmploymentFields f;
-  for (auto [field, slot] : std::initializer_list<std::pair<const char*, std::string*>>{
-           {"worksite_id", &f.worksite_id}, {"unit_id", &f.unit_id}, {"department_id", &f.department_id},
-           {"shift_id", &f.shift_id}, {"job_class_id", &f.job_class_id}}) {
-    Result<std::string> id = OptId(*body, field);
-    if (!id) return http::Problem(id.error());
-    *slot = *id;
-  }
+  Result<store::EmploymentFields> parsed = ParseEmployment(*body);
+  if (!parsed) return http::Problem(parsed.error());
+  const store::EmploymentFields& f = *parsed;
   if (f.worksite_id.empty()) return http::Problem(Error::InvalidInput("worksite_id", "worksite_id is required"));
-  Result<std::optional<std::string>> type = OptString(*body, "employment_type", 20);
-  if (!type) return http::Problem(type.error());
-  f.employment_type = type->value_or("unknown");
-  if (f.employment_type != "full_time" && f.employment_type != "part_time" && f.employment_type != "unknown") {
-    return http::Problem(Error::InvalidInput("employment_type", "employment_type must be full_time, part_time or unknown"));
-  }
-  Result<std::optional<bool>> sup = OptBool(*body, "supervisor");
-  if (!sup) return http::Problem(sup.error());
-  f.supervisor = sup->value_or(false);
-  Result<std::optional<std::string>> started = OptDate(*body, "started_on");
-  if (!started) return http::Problem(started.error());
-  f.started_on = started->value_or("");
   // The place the person moves to must be within the actor's reach too: a
   // worker-leader cannot move someone into another unit. Out of reach reads
   // exactly like a unit or worksite that does not exist.
@@ -487,6 +497,61 @@ http::Response DeleteEmployment(const http::Request& req, Context& ctx) {
   http::Response res{HttpStatus::no_content, 11};
   res.set(http::bhttp::field::etag, http::ETagFor(*after));
   return res;
+}
+
+http::Response PostUnitPerson(const http::Request& req, Context& ctx) {
+  std::string unit = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kEditWorkerRecord, ObjectKind::kUnit, unit);
+  if (!a) return http::Problem(a.error());
+  Result<json> body = Body(req, {"name", "phone", "email", "preferred_language", "worksite_id", "department_id",
+                                 "shift_id", "job_class_id", "employment_type", "supervisor", "started_on"});
+  if (!body) return http::Problem(body.error());
+  store::PersonFields person;
+  Result<std::optional<std::string>> name = NameField(*body, true);
+  if (!name) return http::Problem(name.error());
+  person.name = *name;
+  Result<std::optional<std::string>> lang = OptString(*body, "preferred_language", 20);
+  if (!lang) return http::Problem(lang.error());
+  person.preferred_language = *lang;
+  Result<std::optional<std::string>> phone = OptString(*body, "phone", 64);
+  if (!phone) return http::Problem(phone.error());
+  if (*phone && !(*phone)->empty()) {
+    Result<io::E164Phone> p = io::NormalizePhone(**phone);
+    if (!p) return http::Problem(Error::InvalidInput("phone", p.error().message()));
+    person.phone = p->e164;
+  }
+  Result<std::optional<std::string>> email = OptString(*body, "email", 320);
+  if (!email) return http::Problem(email.error());
+  if (*email && !(*email)->empty()) {
+    Result<std::string> e = io::NormalizeEmail(**email);
+    if (!e) return http::Problem(Error::InvalidInput("email", e.error().message()));
+    person.email = *e;
+  }
+  Result<store::EmploymentFields> parsed = ParseEmployment(*body);
+  if (!parsed) return http::Problem(parsed.error());
+  store::EmploymentFields f = *parsed;
+  f.unit_id = unit;
+  using Made = std::pair<store::Person, store::Employment>;
+  Result<Made> made = InOrg<Made>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<Made> {
+    if (f.worksite_id.empty()) {
+      // A unit at one worksite needs no choice; otherwise the caller says where.
+      Result<store::Unit> u = store::WorkplaceRepo(tx, a->scope, k).GetUnit(unit);
+      if (!u) return u.error();
+      if (u->worksite_ids.size() != 1) return Error::InvalidInput("worksite_id", "say which of the unit's worksites");
+      f.worksite_id = u->worksite_ids[0];
+    }
+    Result<store::Person> p = store::PersonRepo(tx, a->scope, k).Create(a->owner.campaign_id, person, ctx.now_ms);
+    if (!p) return p.error();
+    Result<store::Employment> e = store::EmploymentRepo(tx, a->scope).Set(p->id, 1, f, "user:" + ctx.actor->user_id, ctx.now_ms);
+    if (!e) return e.error();
+    if (Status s = Audit(tx, ctx, a->scope.org_id(), "person.created", "person:" + p->id, "allowed"); !s) return s.error();
+    return Made{*p, *e};
+  });
+  if (!made) return http::Problem(made.error());
+  return Json({{"id", made->first.id}, {"campaign_id", made->first.campaign_id}, {"name", made->first.name},
+               {"phone", made->first.phone}, {"email", made->first.email},
+               {"preferred_language", made->first.preferred_language}, {"employment", EmploymentJson(made->second)}},
+              HttpStatus::created);
 }
 
 // ---------------------------------------------------------------- connections

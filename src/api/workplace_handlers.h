@@ -26,6 +26,9 @@ http::Response PatchUnit(const http::Request& req, Context& ctx);
 http::Response PostArea(const http::Request& req, Context& ctx);
 http::Response PatchArea(const http::Request& req, Context& ctx);
 
+// A new person placed on the unit in one step: how a unit-scoped
+// worker-leader adds a coworker (they cannot reach the campaign's people).
+http::Response PostUnitPerson(const http::Request& req, Context& ctx);
 http::Response GetEmployment(const http::Request& req, Context& ctx);
 http::Response PutEmployment(const http::Request& req, Context& ctx);
 http::Response DeleteEmployment(const http::Request& req, Context& ctx);

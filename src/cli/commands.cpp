@@ -42,6 +42,7 @@ const std::vector<Command>& AllCommands() {
         {"format", "FORMAT", "auto, an, ab, van, spoke, st or generic (default auto: detected from the header)"},
         {"mode", "MODE", "atomic: nothing is imported if a row is bad (default); partial: the bad rows are left out"},
         {"on-duplicate", "POLICY", "a row matching a known person: fill (blank fields, default), overwrite or skip"},
+        {"encoding", "NAME", "the file's encoding: auto (default: UTF-8, else Windows-1252, row by row), utf-8 or windows-1252"},
         {"region", "CC", "region of phone numbers without a country code (default: the organization's, else US)"},
         {"report", "PATH", "write the row-level report here (default FILE.report.csv)"},
         {"report-all", "", "also list the rows created without a problem"},

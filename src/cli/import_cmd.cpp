@@ -12,6 +12,7 @@
 
 #include "cli/commands.h"
 #include "cli/master_key.h"
+#include "io/csv_reader.h"
 #include "io/header_mapping.h"
 #include "store/import_engine.h"
 #include "store/org_repo.h"
@@ -83,8 +84,9 @@ int RunImport(const Flags& flags) {
   Result<io::SourceFormat> format = io::ParseSourceFormat(flags.GetOr("format", "auto"));
   Result<store::ImportMode> mode = store::ParseImportMode(flags.GetOr("mode", "atomic"));
   Result<store::DuplicatePolicy> policy = store::ParseDuplicatePolicy(flags.GetOr("on-duplicate", "fill"));
+  Result<io::TextEncoding> encoding = io::ParseTextEncoding(flags.GetOr("encoding", "auto"));
   for (const Error* e : {format ? nullptr : &format.error(), mode ? nullptr : &mode.error(),
-                         policy ? nullptr : &policy.error()}) {
+                         policy ? nullptr : &policy.error(), encoding ? nullptr : &encoding.error()}) {
     if (e) {
       Fail("import", "--" + (e->field() == "on_duplicate" ? std::string("on-duplicate") : e->field()) + " " +
                          e->message());
@@ -94,6 +96,7 @@ int RunImport(const Flags& flags) {
   opt.format = *format;
   opt.mode = *mode;
   opt.policy = *policy;
+  opt.encoding = *encoding;
   opt.region = flags.GetOr("region", "");
   if (auto t = flags.Get("threads")) {
     try {

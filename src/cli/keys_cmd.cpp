@@ -11,6 +11,7 @@
 #include "store/import_history.h"
 #include "store/key_service.h"
 #include "store/person_repo.h"
+#include "store/sealed_text.h"
 #include <unistd.h>
 #include <cstdlib>
 
@@ -79,6 +80,9 @@ int RotateDataKeys(const Flags& flags) {
                           },
                           +[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
                             return store::ExportRepo(t, s, ok).ReencryptBatch(500);
+                          },
+                          +[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
+                            return store::ReencryptWorkplaceBatch(t, s, ok, 500);
                           }}) {
           Result<int64_t> done_now = step(tx, scope, **k);
           if (!done_now) return done_now.error();

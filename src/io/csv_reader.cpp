@@ -9,6 +9,26 @@
 #include "io/text_encoding.h"
 
 namespace hotshop::io {
+
+Result<TextEncoding> ParseTextEncoding(std::string_view name) {
+  std::string n(name);
+  for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (n == "auto") return TextEncoding::kAuto;
+  if (n == "utf-8" || n == "utf8") return TextEncoding::kUtf8;
+  if (n == "windows-1252" || n == "cp1252" || n == "latin1" || n == "iso-8859-1") return TextEncoding::kWindows1252;
+  return Error::InvalidInput("encoding", "unknown encoding \"" + n.substr(0, 32) +
+                                             "\": use auto, utf-8 or windows-1252");
+}
+
+std::string_view TextEncodingName(TextEncoding encoding) {
+  switch (encoding) {
+    case TextEncoding::kAuto: return "auto";
+    case TextEncoding::kUtf8: return "utf-8";
+    case TextEncoding::kWindows1252: return "windows-1252";
+  }
+  return "auto";
+}
+
 namespace {
 
 constexpr uint32_t Bit(CsvIssue issue) { return static_cast<uint32_t>(issue); }

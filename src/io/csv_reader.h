@@ -54,6 +54,13 @@ enum class TextEncoding {
   kWindows1252,  // the uploader declared windows-1252 / latin1
 };
 
+// Parses what an uploader declares: "auto"; "utf-8" or "utf8"; "windows-1252",
+// "cp1252", "latin1" or "iso-8859-1" (all read as Windows-1252, its superset,
+// as browsers do). Any case. Fails with kInvalidInput on field "encoding".
+Result<TextEncoding> ParseTextEncoding(std::string_view name);
+// "auto", "utf-8", "windows-1252". Never fails.
+std::string_view TextEncodingName(TextEncoding encoding);
+
 struct CsvOptions {
   char delimiter = '\0';  // '\0': detect ',' '\t' or ';' from the header line
   TextEncoding encoding = TextEncoding::kAuto;

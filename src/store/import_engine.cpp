@@ -35,13 +35,12 @@ namespace {
 using io::ImportAction;
 
 // Bloom filter: 3 probes, ~32 bits per expected key (a false candidate ~1e-4
-// of the time), from 128 KiB up to 2^27 bits = 16 MiB (2M keys: 1M rows with
-// a phone and an external id, at ~1e-4).
+// of the time), from 128 KiB up to 2^27 bits = 16 MiB (4M keys: 2M rows with
+// a phone and an external id, at ~1e-4). Expected keys: three per person
+// already in the org, and per line of the file one per key column the
+// mapping has (phone, email, external id).
 constexpr unsigned kBloomMinLog2Bits = 20;
 constexpr unsigned kBloomMaxLog2Bits = 27;
-// A generated Spoke row is ~60 bytes; real ones are longer. Fewer bytes per
-// row only means a bigger filter.
-constexpr uint64_t kMinBytesPerRow = 24;
 constexpr size_t kPreloadPage = 20000;
 // Batches in flight between the reader and the writer, per worker.
 constexpr size_t kInFlightPerWorker = 3;
@@ -731,19 +730,26 @@ std::string Hex(const unsigned char* p, size_t n) {
 // The import's idempotency key: keyed BLAKE2b-256 (hex) of the file's
 // keyed digest followed by `choices` (ImportChoices), so one file imported
 // with other choices is another import.
-Result<std::pair<std::string, uint64_t>> HashFile(const std::string& path, const security::SecretBytes& key,
-                                                  std::string_view choices) {
+struct FileHash {
+  std::string hash;    // hex
+  uint64_t bytes = 0;
+  uint64_t lines = 0;  // line breaks (LF, or CR in a CR-only file): at least the data rows
+};
+
+Result<FileHash> HashFile(const std::string& path, const security::SecretBytes& key, std::string_view choices) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::InvalidInput("file", "cannot open " + path);
   crypto_generichash_state st;
   crypto_generichash_init(&st, key.data(), key.size(), 32);
   std::vector<char> buf(size_t{1} << 20);
-  uint64_t total = 0;
+  uint64_t total = 0, lf = 0, cr = 0;
   while (in) {
     in.read(buf.data(), static_cast<std::streamsize>(buf.size()));
     auto got = static_cast<size_t>(in.gcount());
     if (got == 0) break;
     crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(buf.data()), got);
+    lf += static_cast<uint64_t>(std::count(buf.data(), buf.data() + got, '\n'));
+    cr += static_cast<uint64_t>(std::count(buf.data(), buf.data() + got, '\r'));
     total += got;
   }
   if (in.bad()) return Error::InvalidInput("file", "cannot read " + path);
@@ -756,7 +762,7 @@ Result<std::pair<std::string, uint64_t>> HashFile(const std::string& path, const
   crypto_generichash_update(&st, reinterpret_cast<const unsigned char*>(choices.data()), choices.size());
   unsigned char out[32];
   crypto_generichash_final(&st, out, sizeof out);
-  return std::make_pair(Hex(out, sizeof out), total);
+  return FileHash{Hex(out, sizeof out), total, std::max(lf, cr) + 1};
 }
 
 void AppendPart(std::string& out, std::string_view part) {
@@ -901,6 +907,24 @@ Status RestoreSqliteCache(Tx& tx, int64_t before) {
   return tx.ExecScript("PRAGMA cache_size = " + std::to_string(before));
 }
 
+// Puts the connection's page cache back when the transaction's function
+// returns, whichever way: a rolled-back import (a rejected row, a cancel, an
+// error) must not leave a pooled connection holding a 64 MiB cache.
+class SqliteCacheGuard {
+ public:
+  SqliteCacheGuard(Tx& tx, int64_t before) : tx_(tx), before_(before) {}
+  ~SqliteCacheGuard() {
+    Status restored = RestoreSqliteCache(tx_, before_);
+    (void)restored;  // best effort: the setting only sizes a cache
+  }
+  SqliteCacheGuard(const SqliteCacheGuard&) = delete;
+  SqliteCacheGuard& operator=(const SqliteCacheGuard&) = delete;
+
+ private:
+  Tx& tx_;
+  int64_t before_;
+};
+
 struct PriorImport {
   std::string id, state, mode, policy;
   int64_t rows_done = 0;
@@ -959,7 +983,9 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
 
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error::InvalidInput("file", "cannot open " + path);
-  Result<io::CsvReader> reader = io::CsvReader::Open(in);
+  io::CsvOptions csv_options;
+  csv_options.encoding = options.encoding;
+  Result<io::CsvReader> reader = io::CsvReader::Open(in, csv_options);
   if (!reader) return Error::InvalidInput("file", reader.error().message());
   if (options.mapping) {
     if (Status c = CheckMapping(*options.mapping, reader->header().size()); !c) return c.error();
@@ -974,10 +1000,12 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
       options.tags);
   if (!prep) return prep.error();
 
-  Result<std::pair<std::string, uint64_t>> hash = HashFile(
-      path, setup->file_hash_key, ImportChoices(summary.mapping, summary.region, options.policy, prep->tags()));
+  std::string choices = ImportChoices(summary.mapping, summary.region, options.policy, prep->tags());
+  if (options.encoding != io::TextEncoding::kAuto) AppendPart(choices, io::TextEncodingName(options.encoding));
+  Result<FileHash> hash = HashFile(path, setup->file_hash_key, choices);
   if (!hash) return hash.error();
-  const auto& [file_hash, file_bytes] = *hash;
+  const std::string& file_hash = hash->hash;
+  const uint64_t file_bytes = hash->bytes;
   auto progress = [&](uint64_t rows_done, uint64_t bytes_done) {
     if (options.on_progress) options.on_progress(ImportProgress{rows_done, std::min(bytes_done, file_bytes), file_bytes});
   };
@@ -1046,7 +1074,17 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
   }
 
   // Keys: up to three per person (phone, email, external id).
-  auto bloom = std::make_unique<BloomFilter>(3 * (static_cast<uint64_t>(setup->people) + file_bytes / kMinBytesPerRow));
+  uint64_t keys_per_row = 0;
+  for (io::ContactField f : {io::ContactField::kCellPhone, io::ContactField::kEmail, io::ContactField::kExternalId}) {
+    bool has = summary.mapping.ColumnFor(f).has_value();
+    if (f == io::ContactField::kCellPhone) {
+      for (io::ContactField p : {io::ContactField::kPhone, io::ContactField::kHomePhone, io::ContactField::kWorkPhone}) {
+        has = has || summary.mapping.ColumnFor(p).has_value();
+      }
+    }
+    keys_per_row += has ? 1 : 0;
+  }
+  auto bloom = std::make_unique<BloomFilter>(3 * static_cast<uint64_t>(setup->people) + keys_per_row * hash->lines);
   if (Status s = PreloadBloom(db, org, *bloom); !s) return s.error();
 
   std::optional<io::ImportReportWriter> report_writer;
@@ -1132,6 +1170,7 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
       }
       Result<int64_t> cache = SetSqliteCache(tx, cache_kib);
       if (!cache) return cache.error();
+      SqliteCacheGuard restore_cache(tx, *cache);
       for (;;) {
         Result<std::unique_ptr<Batch>> b = pipe.Next();
         if (!b) return b.error();
@@ -1157,8 +1196,7 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
       }
       Counts c = writer.counts();
       if (Status r = insert_record(tx, "completed", c, last_row); !r) return r;
-      if (Status r = audit(tx, "import.completed", c, "allowed"); !r) return r;
-      return RestoreSqliteCache(tx, *cache);
+      return audit(tx, "import.completed", c, "allowed");
     }, TxMode::kWrite, org);
     total = writer.counts();
     if (stop_now) {
@@ -1213,6 +1251,7 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
         writer.Reset();
         Result<int64_t> cache = SetSqliteCache(tx, cache_kib);
         if (!cache) return cache.error();
+        SqliteCacheGuard restore_cache(tx, *cache);
         for (auto& b : group) {
           if (Status p = writer.Process(tx, *b); !p) return p;
           progress(b->rows.back().row, b->bytes_done);
@@ -1221,7 +1260,6 @@ Result<ImportSummary> ImportCsv(Database& db, KeyService& keys, const Scope& sco
             return Error::Conflict("", "cancelled");  // rolls back this transaction only
           }
         }
-        if (Status r = RestoreSqliteCache(tx, *cache); !r) return r;
         group_counts = writer.counts();
         Counts after = committed;
         after += group_counts;

@@ -141,6 +141,9 @@ TEST_P(CampaignApi, MapsAWorkplaceWithVersionedEdits) {
                                    {{"name", "Bayside"}, {"time_zone", "../../etc/passwd"}});
   EXPECT_EQ(bad_tz.status, 400);
   EXPECT_EQ(Parse(bad_tz)["field"], "time_zone") << bad_tz.body;
+  HttpResult dir_tz = admin_->Post("/api/orgs/demo/employers/" + employer + "/worksites",
+                                   {{"name", "Bayside"}, {"time_zone", "America"}});
+  EXPECT_EQ(dir_tz.status, 400) << "a directory of zones is not a zone";
   HttpResult site = admin_->Post("/api/orgs/demo/employers/" + employer + "/worksites",
                                  {{"name", "Bayside Suites"}, {"address", "9 Example Pier"},
                                   {"time_zone", "America/Los_Angeles"}, {"region", "West"}});
@@ -538,6 +541,16 @@ TEST_P(CampaignApi, UnitScopedWorkerLeaderReachesOnlyTheirUnit) {
   // Campaign-wide views are beyond a unit grant.
   EXPECT_EQ(leader.Get("/api/orgs/demo/campaigns/" + harbor_ + "/units").status, 404);
   EXPECT_EQ(leader.Get("/api/orgs/demo/campaigns/" + harbor_ + "/committee").status, 404);
+  // They add a coworker to their own unit in one step, and can then see them.
+  json unit = Parse(admin_->Get("/api/orgs/demo/units/" + harbor_unit_));
+  HttpResult added = leader.Post("/api/orgs/demo/units/" + harbor_unit_ + "/people",
+                                 {{"name", "Nuevo Compañero"}, {"phone", "(202) 555-0145"},
+                                  {"worksite_id", unit["worksite_ids"][0]}, {"employment_type", "part_time"}});
+  ASSERT_EQ(added.status, 201) << added.body;
+  EXPECT_EQ(Parse(added)["phone"], "+12025550145");
+  std::string coworker = Parse(added)["id"].get<std::string>();
+  EXPECT_EQ(leader.Get("/api/orgs/demo/people/" + coworker + "/employment").status, 200);
+  EXPECT_EQ(leader.Post("/api/orgs/demo/units/" + desk.unit + "/people", {{"name", "Elsewhere"}}).status, 404);
   // Moving one of their workers into the other unit is refused like a
   // unit that does not exist, and nothing moves.
   HttpResult move = Employ(leader, rosa, {{"worksite_id", desk.site}, {"unit_id", desk.unit}});

@@ -235,6 +235,27 @@ TEST_P(ImportApi, BadRequestsAreRefusedAndChangeNothing) {
   EXPECT_EQ(admin_->Post(start, json::object()).status, 409);
 }
 
+TEST_P(ImportApi, DeclaredEncodingIsAppliedToEveryRow) {
+  // Issue #6: "any encoding declared or detected (UTF-8, Windows-1252)".
+  const std::string cp1252 = "name,phone\nJos\xe9 P\xe9rez,+12025550171\n";
+  json as_utf8 = StartAndWait(*admin_, json::parse(Upload(*admin_, cp1252).body)["id"],
+                              {{"mode", "partial"}, {"encoding", "utf-8"}});
+  ASSERT_EQ(as_utf8["state"], "completed") << as_utf8.dump();
+  EXPECT_EQ(as_utf8["summary"]["rejected"], 1) << "declared UTF-8: bytes that are not UTF-8 are refused, not guessed";
+  json as_1252 = StartAndWait(*admin_, json::parse(Upload(*admin_, cp1252).body)["id"],
+                              {{"mode", "partial"}, {"encoding", "windows-1252"}});
+  ASSERT_EQ(as_1252["state"], "completed") << as_1252.dump();
+  EXPECT_EQ(as_1252["summary"]["created"], 1);
+  json found = json::parse(admin_->Get("/api/orgs/demo/people?phone=%2B12025550171").body)["people"];
+  ASSERT_EQ(found.size(), 1u);
+  EXPECT_EQ(found[0]["name"], "Jos\u00e9 P\u00e9rez");
+  HttpResult bad = admin_->Post("/api/orgs/demo/imports/" + json::parse(Upload(*admin_, cp1252).body)["id"].get<std::string>() +
+                                    "/start",
+                                {{"encoding", "ebcdic"}});
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(json::parse(bad.body)["field"], "encoding");
+}
+
 TEST_P(ImportApi, ReportStillOpensAfterKeyRotation) {
   // security-model.md §2.2: `keys rotate` re-seals everything under the new
   // key before it retires the old one, import reports and file names too.
