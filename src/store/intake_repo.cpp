@@ -590,4 +590,59 @@ Result<std::vector<std::string>> IntakeRepo::PurgeExpired(int64_t retention_days
   return ids;
 }
 
+Result<int64_t> ReencryptIntakeBatch(Tx& tx, const Scope& scope, const OrgKeys& keys, int batch) {
+  struct Sealed {
+    const char* table;
+    const char* column;
+  };
+  // Table and column names are constants here, never input.
+  constexpr Sealed kSealed[] = {{"intakes", "name"},      {"intakes", "phone"}, {"intakes", "email"},
+                                {"intakes", "employer"},  {"intakes", "best_time"}, {"intakes", "story"},
+                                {"intake_events", "note"}};
+  const std::string& org = scope.org_id();
+  const uint32_t newest = keys.data.Newest()->key_id;
+  int64_t changed = 0;
+  for (const Sealed& s : kSealed) {
+    const std::string col = std::string(s.column) + "_ct";
+    Result<Rows> r = tx.Query(std::string("SELECT id, ") + col + " FROM " + s.table + " WHERE org_id = $1 AND " + col +
+                                  " IS NOT NULL ORDER BY id",
+                              {org});
+    if (!r) return r.error();
+    for (const Row& row : *r) {
+      if (changed >= batch) return changed;
+      if (security::BlobKeyId(row.Blob(1)) == newest) continue;
+      const std::string id = row.Text(0);
+      Result<std::string> re = security::Reencrypt(keys.data, row.Blob(1), security::FieldAd{s.table, s.column, id, org});
+      if (!re) return re.error();
+      Result<int64_t> n = tx.Exec(std::string("UPDATE ") + s.table + " SET " + col + " = $3 WHERE org_id = $1 AND id = $2",
+                                  {org, id, Bytes{*re}});
+      if (!n) return n.error();
+      ++changed;
+    }
+  }
+  return changed;
+}
+
+Result<std::vector<std::string>> RemindOverdueIntakes(Tx& tx, const Scope& scope, int64_t sla_hours,
+                                                      int64_t remind_every_ms, int64_t now_ms) {
+  const std::string& org = scope.org_id();
+  Result<Rows> r = tx.Query(
+      std::string("SELECT i.id FROM intakes i WHERE i.org_id = $1 AND i.stage IN ") + kOpenStages +
+          " AND i.spam = 0 AND i.first_contact_at_ms IS NULL AND i.received_at_ms < $2 AND NOT EXISTS ("
+          "SELECT 1 FROM intake_events e WHERE e.org_id = i.org_id AND e.intake_id = i.id AND e.kind = 'reminder' "
+          "AND e.at_ms > $3) ORDER BY i.received_at_ms, i.id",
+      {org, now_ms - sla_hours * 3600000, now_ms - remind_every_ms});
+  if (!r) return r.error();
+  std::vector<std::string> ids;
+  for (const Row& row : *r) {
+    std::string id = row.Text(0);
+    Result<int64_t> ev = tx.Exec(
+        "INSERT INTO intake_events (org_id, id, intake_id, at_ms, actor, kind) VALUES ($1, $2, $3, $4, 'system', 'reminder')",
+        {org, NewId(), id, now_ms});
+    if (!ev) return ev.error();
+    ids.push_back(std::move(id));
+  }
+  return ids;
+}
+
 }  // namespace hotshop::store

@@ -52,7 +52,7 @@ struct NewIntake {
   std::string submission_id;  // the client's random id (idempotency key)
   std::string name;           // required: a name or nickname
   std::string phone;          // E.164 or ""
-  std::string email;          // NormalizeEmailForIndex form or ""
+  std::string email;          // io::NormalizeEmail form (as people's) or ""
   bool work_email = false;    // R38: looked like the employer's domain
   std::string employer;
   std::string best_time;
@@ -216,5 +216,17 @@ class IntakeRepo {
   const Scope& scope_;
   const OrgKeys& keys_;
 };
+
+// Key rotation (`hotshop keys rotate`): re-encrypts up to batch sealed
+// values of intakes and intake_events not under the newest data key.
+// Returns how many rows it changed (0 = done). Idempotent.
+Result<int64_t> ReencryptIntakeBatch(Tx& tx, const Scope& scope, const OrgKeys& keys, int batch);
+
+// The SLA reminder job (`hotshop intake remind`): every open, non-spam
+// intake without a first contact whose SLA has passed and which got no
+// reminder in the last remind_every_ms gets a "reminder" event. Returns
+// the ids reminded.
+Result<std::vector<std::string>> RemindOverdueIntakes(Tx& tx, const Scope& scope, int64_t sla_hours,
+                                                      int64_t remind_every_ms, int64_t now_ms);
 
 }  // namespace hotshop::store
