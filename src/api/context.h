@@ -28,7 +28,7 @@ struct Config {
 
 // The public intake form's guards (security-model.md §2.9, §4 #22).
 struct IntakeOptions {
-  int pow_bits = 16;                 // leading zero bits of the proof of work
+  int pow_bits = 14;                 // leading zero bits: ~16k hashes, about a second on an old phone
   int64_t pow_ttl_ms = 30 * 60 * 1000;  // a challenge lasts 30 minutes
   // Every request to the public intake routes takes a token per client
   // address; only submissions that carry a valid proof of work take one

@@ -199,6 +199,21 @@ http::Response PostIntakeRequest(const http::Request& req, Context& ctx) {
       !ok) {
     return http::Problem(ok.error());
   }
+  // A retry of what already landed answers at once; spent work is refused
+  // before it can take a token from the global bucket (one solved challenge
+  // replayed from many addresses must not starve people).
+  Result<int> known = store::TransactValue<int>(ctx.db, [&](store::Tx& tx) -> Result<int> {
+    Result<store::Rows> seen = tx.Query(
+        "SELECT 1 FROM intake_submissions WHERE org_id = $1 AND submission_id = $2", {*org, p->intake.submission_id});
+    if (!seen) return seen.error();
+    if (!seen->empty()) return 1;
+    Result<store::Rows> spent = tx.Query("SELECT 1 FROM intake_pow_spent WHERE signature = $1", {p->pow.signature});
+    if (!spent) return spent.error();
+    return spent->empty() ? 0 : 2;
+  }, store::TxMode::kRead, *org);
+  if (!known) return http::Problem(known.error());
+  if (*known == 1) return Received();
+  if (*known == 2) return http::Problem(Error::InvalidInput("pow", "This anti-spam check was already used: press Send again."));
   // Only work-bearing submissions count against the global bucket (§4 #22:
   // the queue stays bounded, a flood without work cannot starve people).
   if (http::RateLimiter* g = ctx.services.intake.global) {

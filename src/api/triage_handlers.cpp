@@ -79,6 +79,26 @@ Result<store::Scope> Triage(const http::Request& req, Context& ctx, Action actio
   return OrgAction(req, ctx, action);
 }
 
+Result<store::Intake> RequireIntake(Context& ctx, const store::Scope& scope, const std::string& id);
+
+// Triage() and the intake of the path must exist in the org.
+Result<store::Scope> TriageIntake(const http::Request& req, Context& ctx, Action action = Action::kTriageIntake) {
+  Result<store::Scope> scope = OrgAction(req, ctx, action);
+  if (!scope) return scope;
+  if (Result<store::Intake> i = RequireIntake(ctx, *scope, req.path_param("id")); !i) return i.error();
+  return scope;
+}
+
+// The intake of the path in scope, or kNotFound (checked before the body,
+// so a refusal or a missing request never depends on what was sent).
+Result<store::Intake> RequireIntake(Context& ctx, const store::Scope& scope, const std::string& id) {
+  return store::TransactValue<store::Intake>(ctx.db, [&](store::Tx& tx) -> Result<store::Intake> {
+    auto keys = ctx.services.keys.ForOrg(tx, scope.org_id());
+    if (!keys) return keys.error();
+    return store::IntakeRepo(tx, scope, **keys).Get(id);
+  }, store::TxMode::kRead, scope.org_id());
+}
+
 // Runs fn with the org's keys and the intake settings in one transaction.
 template <typename T>
 Result<T> WithIntakes(Context& ctx, const store::Scope& scope,
@@ -223,7 +243,7 @@ http::Response GetIntake(const http::Request& req, Context& ctx) {
 }
 
 http::Response PostIntakeStage(const http::Request& req, Context& ctx) {
-  Result<store::Scope> scope = Triage(req, ctx);
+  Result<store::Scope> scope = TriageIntake(req, ctx);
   if (!scope) return http::Problem(scope.error());
   Result<json> body = Body(req, {"to", "reason"});
   if (!body) return http::Problem(body.error());
@@ -243,17 +263,13 @@ http::Response PostIntakeStage(const http::Request& req, Context& ctx) {
   if (!reason) return http::Problem(reason.error());
   const std::string id = req.path_param("id");
   return Change(req, ctx, *scope, "intake.stage", [&](store::IntakeRepo& repo, int64_t v) {
-    if (*stage == core::IntakeStage::kFirstContact) {
-      Result<store::Intake> cur = repo.Get(id);
-      if (!cur) return cur;
-      return repo.RecordFirstContact(id, v, ctx.now_ms, ActorId(ctx), ctx.now_ms);
-    }
+    if (*stage == core::IntakeStage::kFirstContact) return repo.RecordFirstContact(id, v, ctx.now_ms, ActorId(ctx), ctx.now_ms);
     return repo.Transition(id, v, *stage, *reason, ActorId(ctx), ctx.now_ms);
   });
 }
 
 http::Response PostIntakeSpam(const http::Request& req, Context& ctx) {
-  Result<store::Scope> scope = Triage(req, ctx);
+  Result<store::Scope> scope = TriageIntake(req, ctx);
   if (!scope) return http::Problem(scope.error());
   Result<json> body = Body(req, {"spam", "reason"});
   if (!body) return http::Problem(body.error());
@@ -271,7 +287,7 @@ http::Response PostIntakeSpam(const http::Request& req, Context& ctx) {
 }
 
 http::Response GetIntakeDuplicates(const http::Request& req, Context& ctx) {
-  Result<store::Scope> scope = Triage(req, ctx);
+  Result<store::Scope> scope = TriageIntake(req, ctx);
   if (!scope) return http::Problem(scope.error());
   const std::string id = req.path_param("id");
   Result<json> out = WithIntakes<json>(ctx, *scope, [&](store::Tx& tx, store::IntakeRepo& repo,
@@ -302,7 +318,7 @@ http::Response GetIntakeDuplicates(const http::Request& req, Context& ctx) {
 }
 
 http::Response PostIntakeMerge(const http::Request& req, Context& ctx) {
-  Result<store::Scope> scope = Triage(req, ctx);
+  Result<store::Scope> scope = TriageIntake(req, ctx);
   if (!scope) return http::Problem(scope.error());
   Result<json> body = Body(req, {"into_intake_id", "person_id", "reason"});
   if (!body) return http::Problem(body.error());
@@ -324,7 +340,7 @@ http::Response PostIntakeMerge(const http::Request& req, Context& ctx) {
 }
 
 http::Response PostIntakeLegalHold(const http::Request& req, Context& ctx) {
-  Result<store::Scope> scope = Triage(req, ctx, Action::kManageIntake);
+  Result<store::Scope> scope = TriageIntake(req, ctx, Action::kManageIntake);
   if (!scope) return http::Problem(scope.error());
   Result<json> body = Body(req, {"hold", "reason"});
   if (!body) return http::Problem(body.error());
@@ -351,21 +367,30 @@ http::Response PostIntakeDecline(const http::Request& req, Context& ctx) {
     AuditAlone(ctx, ctx.actor->org_id, security::ActionName(Action::kTriageIntake), "route:" + req.route, "denied");
     return http::Problem(scope.error());
   }
+  Result<store::Intake> cur = RequireIntake(ctx, *scope, req.path_param("id"));
+  if (cur && !dispatcher && cur->assigned_to != ctx.actor->user_id) cur = kDenied;
+  if (!cur) {
+    if (cur.error().code() == ErrorCode::kNotFound) {
+      AuditAlone(ctx, ctx.actor->org_id, security::ActionName(Action::kTriageIntake), "intake:" + req.path_param("id"),
+                 "denied");
+    }
+    return http::Problem(cur.error());
+  }
   Result<json> body = Body(req, {"reason"});
   if (!body) return http::Problem(body.error());
   Result<std::string> reason = Reason(*body, true);
   if (!reason) return http::Problem(reason.error());
   const std::string id = req.path_param("id");
   return Change(req, ctx, *scope, "intake.declined", [&](store::IntakeRepo& repo, int64_t v) -> Result<store::Intake> {
-    Result<store::Intake> cur = repo.Get(id);
-    if (!cur) return cur.error();
-    if (!dispatcher && cur->assigned_to != ctx.actor->user_id) return kDenied;
+    Result<store::Intake> now = repo.Get(id);  // re-checked: the assignment may have changed
+    if (!now) return now.error();
+    if (!dispatcher && now->assigned_to != ctx.actor->user_id) return kDenied;
     return repo.Decline(id, v, *reason, ActorId(ctx), ctx.now_ms);
   });
 }
 
 http::Response PostIntakeCampaign(const http::Request& req, Context& ctx) {
-  Result<store::Scope> scope = Triage(req, ctx, Action::kOpenCampaignFromIntake);
+  Result<store::Scope> scope = TriageIntake(req, ctx, Action::kOpenCampaignFromIntake);
   if (!scope) return http::Problem(scope.error());
   Result<json> body = Body(req, {"campaign_name", "employer_name", "worksite_name", "region"});
   if (!body) return http::Problem(body.error());

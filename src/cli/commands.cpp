@@ -26,7 +26,7 @@ const std::vector<Command>& AllCommands() {
         {"pwhash-opslimit", "N", "Argon2id passes (default 0: tuned to 250-500 ms at start)"},
         {"intake-rate", "N", "public intake requests a minute per client address, 0 = off (default 20)"},
         {"intake-global-rate", "N", "intake submissions with valid proof of work a minute, all clients, 0 = off (default 600)"},
-        {"intake-pow-bits", "N", "proof-of-work difficulty in leading zero bits (default 16)"}},
+        {"intake-pow-bits", "N", "proof-of-work difficulty in leading zero bits (default 14)"}},
        {}},
       {"migrate", "Apply pending database migrations.", {kDb}, {}},
       {"demo", "Load demo data (invented people only) and print a one-time admin login.",

@@ -118,7 +118,7 @@ int RunServe(const Flags& flags) {
     return 2;
   }
   if (services.intake.pow_bits < 1 || services.intake.pow_bits > 28) {
-    Fail("serve", "--intake-pow-bits must be between 1 and 28 (16, the default, takes a phone about a second)");
+    Fail("serve", "--intake-pow-bits must be between 1 and 28 (14, the default, takes an old phone about a second)");
     return 2;
   }
   http::RateLimiter intake_per_client(intake_rate / 60.0, std::max(5.0, intake_rate / 2));

@@ -209,11 +209,11 @@ Result<SubmitOutcome> IntakeRepo::Submit(const NewIntake& n, int64_t repeat_days
 }
 
 Result<Intake> IntakeRepo::Get(const std::string& id) {
-  if (!IsCanonicalUuid(id)) return Error::NotFound("no such request");
+  if (!IsCanonicalUuid(id)) return Error::NotFound("nothing is here, or you don't have access to it");
   Result<Rows> r =
       tx_.Query(std::string("SELECT ") + kCols + " FROM intakes WHERE org_id = $1 AND id = $2", {scope_.org_id(), id});
   if (!r) return r.error();
-  if (r->empty()) return Error::NotFound("no such request");
+  if (r->empty()) return Error::NotFound("nothing is here, or you don't have access to it");
   return FromRow((*r)[0], keys_, scope_.org_id());
 }
 
@@ -256,7 +256,7 @@ Result<std::vector<Intake>> IntakeRepo::Queue(const IntakeQueueFilter& f, int64_
 }
 
 Result<std::vector<IntakeEvent>> IntakeRepo::Events(const std::string& id) {
-  if (!IsCanonicalUuid(id)) return Error::NotFound("no such request");
+  if (!IsCanonicalUuid(id)) return Error::NotFound("nothing is here, or you don't have access to it");
   const std::string& org = scope_.org_id();
   Result<Rows> r = tx_.Query(
       "SELECT id, at_ms, actor, kind, from_stage, to_stage, note_ct FROM intake_events "

@@ -36,7 +36,7 @@ class IntakeApi : public ::testing::TestWithParam<DbKind> {
  protected:
   void SetUp() override {
     db_ = std::make_unique<TestDb>(GetParam());
-    server_ = std::make_unique<ServerProcess>(*db_, std::vector<std::string>{"--intake-pow-bits", "8"});
+    server_ = std::make_unique<ServerProcess>(*db_, std::vector<std::string>{"--intake-pow-bits", "8", "--intake-rate", "0"});
     LoadDemo(*db_, *server_);
     admin_ = std::make_unique<ApiActor>(ApiActor::DemoAdmin(*db_, *server_));
     anon_ = std::make_unique<HttpClient>(server_->port());
