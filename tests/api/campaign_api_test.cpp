@@ -366,6 +366,45 @@ TEST_P(CampaignApi, AssessmentHistoryKeepsTheNewestJudgment) {
   EXPECT_EQ(Parse(high)["field"], "value");
 }
 
+// Two organizers rate the same worker from stale charts: the second, sent
+// with If-Match from what they read, answers 412 and adds nothing (the UI
+// then shows both ratings and lets them choose); without If-Match a rating
+// is appended as before (rules and imports).
+TEST_P(CampaignApi, AssessmentWithAStaleIfMatchIsRefusedAndAddsNothing) {
+  std::string rosa = Demo("+12025550101");
+  HttpResult read = admin_->Get("/api/orgs/demo/people/" + rosa + "/assessments");
+  ASSERT_EQ(read.status, 200) << read.body;
+  std::string etag = read.header("etag");
+  ASSERT_FALSE(etag.empty());
+  size_t before = Parse(read)["history"].size();
+  EXPECT_EQ(Parse(read)["version"], static_cast<int64_t>(before) + 1);
+  json chart = Parse(admin_->Get("/api/orgs/demo/units/" + harbor_unit_ + "/chart"));
+  bool found = false;
+  for (const auto& d : chart["departments"]) {
+    for (const auto& s : d["shifts"]) {
+      for (const auto& row : s["rows"]) {
+        if (row["person_id"] == rosa) {
+          found = true;
+          EXPECT_EQ("\"v" + std::to_string(row["assessment_version"].get<int64_t>()) + "\"", etag);
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(found) << "Rosa is on the chart with her assessment version";
+  HttpResult first = PostIfMatch(*admin_, "/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 3}}, etag);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_NE(first.header("etag"), etag);
+  HttpResult second = PostIfMatch(*admin_, "/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 2}}, etag);
+  EXPECT_EQ(second.status, 412) << second.body;
+  EXPECT_EQ(Parse(second)["code"], "stale_version");
+  json after = Parse(admin_->Get("/api/orgs/demo/people/" + rosa + "/assessments"));
+  EXPECT_EQ(after["history"].size(), before + 1) << "the refused rating added nothing";
+  EXPECT_EQ(after["effective"]["value"], 3);
+  HttpResult again = PostIfMatch(*admin_, "/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 2}},
+                                 first.header("etag"));
+  EXPECT_EQ(again.status, 201) << again.body;
+}
+
 TEST_P(CampaignApi, CampaignScalesAreConfigurableAndRelabelledWithIfMatch) {
   json scales = Parse(admin_->Get("/api/orgs/demo/campaigns/" + harbor_ + "/assessment-scales"))["scales"];
   ASSERT_EQ(scales.size(), 2u) << "the default and Harbor's own: " << scales.dump();
