@@ -563,6 +563,17 @@ TEST_P(CampaignApi, UnitScopedWorkerLeaderReachesOnlyTheirUnit) {
   EXPECT_EQ(Parse(meters)["unit_size"], 3) << "a worker-leader of the unit sees exact counts";
   EXPECT_EQ(leader.Get("/api/orgs/demo/people/" + rosa + "/assessments").status, 200);
   EXPECT_EQ(leader.Post("/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 2}}).status, 201);
+  // The person route reaches the unit's people too, without staff notes.
+  HttpResult staff_view = admin_->Get("/api/orgs/demo/people/" + rosa);
+  ASSERT_EQ(staff_view.status, 200) << staff_view.body;
+  EXPECT_TRUE(Parse(staff_view).contains("notes"));
+  HttpResult leader_view = leader.Get("/api/orgs/demo/people/" + rosa);
+  ASSERT_EQ(leader_view.status, 200) << leader_view.body;
+  EXPECT_FALSE(Parse(leader_view).contains("notes")) << "staff notes are not for worker-leaders (J4.2)";
+  HttpResult other_contact = leader.Get("/api/orgs/demo/people/" + clerk);
+  HttpResult missing_contact = leader.Get("/api/orgs/demo/people/0190aaaa-0000-7000-8000-000000000000");
+  EXPECT_EQ(other_contact.status, 404);
+  EXPECT_EQ(other_contact.body, missing_contact.body);
   // The other unit of the same campaign, and its worker: exactly like missing.
   std::string nobody = "0190aaaa-0000-7000-8000-000000000000";
   HttpResult other_chart = leader.Get("/api/orgs/demo/units/" + desk.unit + "/chart");

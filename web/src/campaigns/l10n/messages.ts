@@ -120,7 +120,7 @@ export const messages = defineMessages('campaigns', {
       helper: 'Helper',
     },
     supervisor: 'Supervisor',
-    assessedBy: '{{date}} by {{who}}',
+    assessedBy: '{{date}} · {{who}}',
     assessedOn: '{{date}}',
     byRule: 'a rule',
     someone: 'someone',
