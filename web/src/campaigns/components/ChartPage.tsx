@@ -225,7 +225,9 @@ function Row({
   );
 }
 
-export function ChartView({ unitId }: { unitId: string }) {
+/** The chart of one unit; `title` replaces "Wall chart: <unit>" (/my/unit
+ * says "My unit" and names the unit in the lead). */
+export function ChartView({ unitId, title: fixedTitle }: { unitId: string; title?: string }) {
   const t = useMessages(messages);
   const grants = useGrants();
   const editable = mayEditWorkers(grants);
@@ -241,7 +243,7 @@ export function ChartView({ unitId }: { unitId: string }) {
       .map((d) => ({ ...d, shifts: d.shifts.map((s) => ({ ...s, rows: s.rows.filter((r) => keep(r, filters)) })).filter((s) => s.rows.length > 0) }))
       .filter((d) => d.shifts.length > 0);
   }, [value, filters]);
-  const title = value ? t('chart.title', { name: value.unit.name }) : t('dashboard.chart');
+  const title = fixedTitle ?? (value ? t('chart.title', { name: value.unit.name }) : t('dashboard.chart'));
   const print = () => {
     setOpen(null);
     setPrinting(true);
@@ -256,7 +258,10 @@ export function ChartView({ unitId }: { unitId: string }) {
       <Await state={chart.state} retry={chart.reload}>
         {(c) => (
           <>
-            <p class="hs-page__lead camp-chart__lead">{t('chart.lead', { count: c.workers })}</p>
+            <p class="hs-page__lead camp-chart__lead">
+              {fixedTitle && `${c.unit.name}. `}
+              {t('chart.lead', { count: c.workers })}
+            </p>
             <p class="camp-print-only camp-internal">{t('chart.printInternal')}</p>
             <nav class="camp-links hs-no-print" aria-label={title}>
               {!onlyWorkerLeader(grants) && (

@@ -25,9 +25,10 @@ function CampaignUnits({ campaignId }: { campaignId: string }) {
             </Page>
           );
         }
-        if (u.units.length === 1) return <ChartView unitId={u.units[0]!.id} />;
+        if (u.units.length === 1) return <ChartView unitId={u.units[0]!.id} title={t('myUnit.title')} />;
+        if (chosen) return <ChartView key={chosen} unitId={chosen} title={t('myUnit.title')} />;
         return (
-          <>
+          <Page title={t('myUnit.title')}>
             <Select
               label={t('myUnit.choose')}
               name="my-unit"
@@ -35,8 +36,7 @@ function CampaignUnits({ campaignId }: { campaignId: string }) {
               options={[{ value: '', label: t('addWorker.choose') }, ...u.units.map((x) => ({ value: x.id, label: x.name }))]}
               onValue={setChosen}
             />
-            {chosen && <ChartView key={chosen} unitId={chosen} />}
-          </>
+          </Page>
         );
       }}
     </Await>
@@ -47,7 +47,7 @@ export function MyUnitPage() {
   const t = useMessages(messages);
   const grants = useGrants().filter((g) => g.role === 'worker_leader');
   const unit = grants.find((g) => g.scope_kind === 'unit' && g.scope_id);
-  if (unit?.scope_id) return <ChartView unitId={unit.scope_id} />;
+  if (unit?.scope_id) return <ChartView unitId={unit.scope_id} title={t('myUnit.title')} />;
   const campaign = grants.find((g) => g.scope_kind === 'campaign' && g.scope_id);
   if (campaign?.scope_id) return <CampaignUnits campaignId={campaign.scope_id} />;
   return (
