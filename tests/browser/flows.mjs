@@ -254,9 +254,9 @@ export async function campaignIdByName(page, name, org = 'demo') {
 }
 
 async function created(page, path, body, what) {
-  const r = await apiFetch(page, 'POST', path, body);
-  assert.equal(r.status, 201, `${what}: ${JSON.stringify(r.body)}`);
-  return r.body;
+  void what;
+  const [made] = await postAll(page, [{ path, body }]);
+  return made;
 }
 
 /**
@@ -285,44 +285,45 @@ export async function mapWorkplace(page, { campaign, employer, worksites, depart
   return out;
 }
 
-/** Adds people to a unit through POST /units/{id}/people; returns their ids in order. */
-export async function addWorkers(page, unit, workers, org = 'demo') {
-  return page.evaluate(
-    async ({ unit, workers, org }) => {
-      const ids = [];
-      for (const w of workers) {
-        const res = await fetch(`/api/orgs/${org}/units/${unit}/people`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop' },
-          body: JSON.stringify(w),
-        });
-        if (res.status !== 201) throw new Error(`add worker ${w.name}: ${res.status} ${await res.text()}`);
-        ids.push((await res.json()).id);
-      }
-      return ids;
-    },
-    { unit, workers, org },
-  );
-}
-
-/** Sends many JSON POSTs from the page; each must answer `expect`. */
+/**
+ * Sends many JSON POSTs from the page, one after the other; each must answer
+ * `expect`. A 429 (the server's per-connection rate limit) waits for
+ * Retry-After and sends the same request again.
+ */
 export async function postAll(page, requests, expect = 201) {
   return page.evaluate(
     async ({ requests, expect }) => {
       const out = [];
       for (const { path, body } of requests) {
-        const res = await fetch(path, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop' },
-          body: JSON.stringify(body),
-        });
-        if (res.status !== expect) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-        out.push(await res.json());
+        for (;;) {
+          const res = await fetch(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop' },
+            body: JSON.stringify(body),
+          });
+          if (res.status === 429) {
+            const wait = Number(res.headers.get('Retry-After') || '1');
+            await new Promise((r) => setTimeout(r, Math.max(1, wait) * 1000));
+            continue;
+          }
+          if (res.status !== expect) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+          out.push(await res.json());
+          break;
+        }
       }
       return out;
     },
     { requests, expect },
   );
+}
+
+/** Adds people to a unit through POST /units/{id}/people; returns their ids in order. */
+export async function addWorkers(page, unit, workers, org = 'demo') {
+  const made = await postAll(
+    page,
+    workers.map((w) => ({ path: `/api/orgs/${org}/units/${unit}/people`, body: w })),
+  );
+  return made.map((m) => m.id);
 }
 
 /** Fake names for generated coworkers (invented; no real people). */

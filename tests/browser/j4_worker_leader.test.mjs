@@ -170,6 +170,22 @@ for (const db of testDatabases()) {
           assert.equal(hist.body.effective.value, 2);
           assert.equal(hist.body.effective.by, `user:${marcus.userId}`);
 
+          // The page budget (journeys.md: <= 150 KB transferred), measured on
+          // a cold cache: a fresh context with the same session cookie.
+          const cold = await newContext(browser, 'phone', { locale: kLocale[lang] });
+          try {
+            await cold.addCookies(await context.cookies());
+            const fresh = await cold.newPage();
+            const coldWatch = await watchPage(fresh);
+            await fresh.goto(`${server.url}/my/unit`);
+            await fresh.getByTestId('chart-row').first().waitFor();
+            const bytes = await coldWatch.transferredBytes();
+            console.log(`J4.1 [${db} ${lang}] /my/unit on a cold cache: ${bytes} B transferred`);
+            assert.ok(bytes <= 150 * 1024, `transferred ${bytes} B > 150 KB`);
+          } finally {
+            await cold.close();
+          }
+
           // J4.2: no staff-only notes, no card images on his coworker's page.
           const body = await page.locator('main').textContent();
           assert.ok(!body.includes(kStaffNote), 'staff notes are not shown');

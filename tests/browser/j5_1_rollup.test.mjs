@@ -162,17 +162,15 @@ for (const db of testDatabases()) {
           // Sort by cards %, highest first.
           await page.locator('select[name="rollup-sort"]').selectOption({ label: kText[lang].sortLabel });
           await page.waitForURL((u) => u.searchParams.get('sort') === 'cards');
-          await page.waitForFunction(() => {
-            const first = document.querySelector('[data-testid="rollup-shop"] [data-testid="shop-cards"]');
-            return first && !first.textContent.startsWith('0 ');
-          });
+          await page.locator('[data-testid="rollup"][data-sort="cards"][data-order="desc"]').waitFor();
           const pcts = (await page.getByTestId('shop-cards').allTextContents()).map((s) => Number(s.split(' ')[0]));
           assert.deepEqual(pcts, [...pcts].sort((a, b) => b - a), 'cards % from highest');
 
           // Filter one region: only its shops, and totals over them.
           await page.locator('select[name="rollup-region"]').selectOption('South');
           await page.waitForURL((u) => u.searchParams.get('region') === 'South');
-          await page.waitForFunction(() => document.querySelectorAll('[data-testid="rollup-shop"]').length === 13);
+          await page.locator('[data-testid="rollup"][data-region="South"]').waitFor();
+          assert.equal(await page.getByTestId('rollup-shop').count(), 13);
           const south = [...perShop.values()].filter((s) => s.region === 'South');
           assert.equal(Number(await page.getByTestId('total-workers').textContent()), south.reduce((a, s) => a + s.workers, 0));
 

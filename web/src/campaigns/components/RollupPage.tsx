@@ -98,7 +98,13 @@ export function RollupPage({ params: route }: RouteProps) {
                 onValue={(order) => change({ order: order as 'asc' | 'desc' })}
               />
             </div>
-            <table class="hs-table camp-rollup" data-testid="rollup">
+            <table
+              class="hs-table camp-rollup"
+              data-testid="rollup"
+              data-sort={r.sort}
+              data-order={r.order}
+              data-region={r.region ?? ''}
+            >
               <caption class="hs-visually-hidden">{t('rollup.captionTable', { name: r.employer.name })}</caption>
               <thead>
                 <tr>
