@@ -5,7 +5,8 @@
 // meanwhile the admin (Laptop) rates Lee 2. Jo saves: the rating goes with
 // If-Match, the server answers 412, and Jo sees who rated what and when,
 // with her choice and note still there; she keeps hers and both ratings
-// are in the history. In en and es.
+// are in the history. The same for an employment change on his person page.
+// In en and es.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
@@ -75,11 +76,12 @@ for (const db of testDatabases()) {
             campaign,
             employer: `Conflict ${lang}`,
             worksites: [{ name: `Conflict site ${lang}`, region: 'Bay' }],
-            departments: ['Housekeeping'],
+            departments: ['Housekeeping', 'Laundry'],
           });
           const unit = map.worksites[0].unit;
           const name = `Lee Conflict ${lang}`;
-          const [lee] = await addWorkers(adminPage, unit, [{ name, phone: fakePhone(77) }]);
+          const areas = map.worksites[0].areas;
+          const [lee] = await addWorkers(adminPage, unit, [{ name, phone: fakePhone(77), department_id: areas.Housekeeping }]);
 
           const joPage = await joContext.newPage();
           const watch = await watchPage(joPage);
@@ -132,6 +134,38 @@ for (const db of testDatabases()) {
             'both ratings kept, hers the newest',
           );
           assert.equal(h.body.effective.note, 'Saw him with the manager; ask again Friday');
+
+          // The same for his employment on the person page: Jo makes him part
+          // time while the admin moves him to Laundry.
+          await chartRow(joPage, name).locator('a.camp-row__person').tap();
+          await joPage.locator('button[name="edit-employment"]').tap();
+          const emp = joPage.getByTestId('employment-editor');
+          await emp.locator('select[name="employment-type"]').selectOption('part_time');
+          const before = await apiFetch(adminPage, 'GET', `/api/orgs/demo/people/${lee}/employment`);
+          const moved = await adminPage.evaluate(
+            async ({ path, etag, body }) =>
+              (
+                await fetch(path, {
+                  method: 'PUT',
+                  headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop', 'If-Match': etag },
+                  body: JSON.stringify(body),
+                })
+              ).status,
+            {
+              path: `/api/orgs/demo/people/${lee}/employment`,
+              etag: `"v${before.body.version}"`,
+              body: { worksite_id: before.body.current.worksite_id, unit_id: unit, department_id: areas.Laundry },
+            },
+          );
+          assert.equal(moved, 200);
+          await emp.locator('button[name="save-employment"]').tap();
+          await emp.getByTestId('employment-theirs').getByText(/Laundry/).waitFor();
+          assert.equal(await emp.locator('select[name="employment-type"]').inputValue(), 'part_time', 'her choice is kept');
+          await emp.locator('button[name="save-employment"]').tap();
+          await emp.waitFor({ state: 'hidden' });
+          const after = await apiFetch(joPage, 'GET', `/api/orgs/demo/people/${lee}/employment`);
+          assert.equal(after.body.current.employment_type, 'part_time');
+          assert.equal(after.body.history.length, 3, 'every change kept in the history');
           await assertClean(watch, server.url);
         } finally {
           await adminContext.close();

@@ -27,6 +27,7 @@ import {
 import { formatDay, formatInstant, languageName, levelLabel } from '../format';
 import { messages } from '../l10n/messages';
 import { mayEditWorkers, useGrants, useLoad, useOrg as useOrgSlug } from '../state';
+import { EmploymentEditor } from './EmploymentEditor';
 import { Await } from './Loaded';
 import { ProblemBanner } from './ProblemBanner';
 import { useWho } from './RateEditor';
@@ -281,6 +282,7 @@ export function PersonPage({ params }: RouteProps) {
     (org, signal) => (unitId ? getUnit(org, unitId, { signal }) : Promise.resolve({ ok: false as const, problem: { status: 0, code: 'none' } })),
     [unitId],
   );
+  const [editing, setEditing] = useState(false);
   const areaName = (areaId: string | null) => {
     if (!areaId || unit.state.status !== 'ok') return t('none');
     const u = unit.state.value;
@@ -338,6 +340,30 @@ export function PersonPage({ params }: RouteProps) {
                       )}
                     </dl>
                   )
+                }
+              </Await>
+              <Await state={employment.state}>
+                {(e) =>
+                  e.current && editable && unit.state.status === 'ok' ? (
+                    editing ? (
+                      <EmploymentEditor
+                        personId={id}
+                        unit={unit.state.value}
+                        answer={{ ...e, current: e.current }}
+                        onClose={() => setEditing(false)}
+                        onSaved={() => {
+                          setEditing(false);
+                          employment.reload();
+                        }}
+                      />
+                    ) : (
+                      <p class="hs-no-print">
+                        <Button variant="secondary" onClick={() => setEditing(true)} name="edit-employment">
+                          {t('person.edit')}
+                        </Button>
+                      </p>
+                    )
+                  ) : null
                 }
               </Await>
             </Card>

@@ -5,7 +5,7 @@
 // choice and note stay on screen, the other person's rating is shown with
 // who and when, and they choose: save theirs anyway or keep the other one.
 // Nothing typed is lost on a conflict or a network error.
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSession } from '../../auth/state';
 import type { Problem } from '../../http/client';
 import { useLanguage, useMessages } from '../../i18n/hooks';
@@ -49,6 +49,9 @@ export function RateEditor({ personId, name, scale, current, version, onSaved, o
   const [base, setBase] = useState(version);
   const [conflict, setConflict] = useState<Assessment | null>(null);
   const levels = Array.from({ length: scale.max_level + 1 }, (_, i) => i);
+  const form = useRef<HTMLFormElement>(null);
+  // Opened under a row: bring it into view for the thumb (one-handed use).
+  useEffect(() => form.current?.scrollIntoView?.({ block: 'nearest' }), []);
 
   const save = async (etagVersion: number) => {
     if (value === null || busy) return;
@@ -90,6 +93,7 @@ export function RateEditor({ personId, name, scale, current, version, onSaved, o
 
   return (
     <form
+      ref={form}
       class="camp-rate"
       data-testid="rate-editor"
       onSubmit={(e) => {

@@ -223,6 +223,8 @@ export const messages = defineMessages('campaigns', {
     notRecorded: 'Not recorded',
     chart: 'Back to the wall chart',
     edit: 'Change',
+    conflictTitle: 'Someone else changed this first. Your choices are kept: save them, or cancel.',
+    conflictNow: 'Now: {{department}} · {{shift}} · {{type}}',
   },
   rollup: {
     title: 'All shops: {{name}}',
