@@ -209,7 +209,7 @@ export function IntakePage() {
           options={[none, ...kIndustries.map((v) => ({ value: v, label: t(`choices.industry.${v}`) }))]} />
         <Select label={t('fields.sizeBand')} name="size_band" value={draft.sizeBand} onValue={set('sizeBand')}
           options={[none, ...kSizeBands.map((v) => ({ value: v, label: t(`choices.sizeBand.${v}`) }))]} />
-        <TextArea label={t('fields.story')} hint={t('fields.storyHint')} name="story" maxLength={8000}
+        <TextArea label={t('fields.story')} hint={t('fields.storyHint')} name="story" maxLength={6000}
           value={draft.story} onValue={set('story')} />
         <Select label={t('fields.language')} name="language" value={draft.language} onValue={set('language')}
           options={(['es', 'en'] as const).map((v) => ({ value: v, label: t(`choices.language.${v}`) }))} />
