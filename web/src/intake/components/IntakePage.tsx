@@ -35,9 +35,25 @@ export function orgFromPath(path: string): string {
 }
 
 export function IntakePage() {
+  const org = orgFromPath(currentPath());
+  // /talk alone: no organization to write to, said at once (not after Send).
+  return org ? <IntakeForm org={org} /> : <NoOrg />;
+}
+
+function NoOrg() {
+  const t = useMessages(messages);
+  return (
+    <Page title={t('noOrg.title')}>
+      <div data-testid="intake-no-org">
+        <p>{t('noOrg.body')}</p>
+      </div>
+    </Page>
+  );
+}
+
+function IntakeForm({ org }: { org: string }) {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const org = orgFromPath(currentPath());
   const [draft, setDraft] = useState<Draft>(() => loadDraft(org) ?? emptyDraft(lang));
   const [phase, setPhase] = useState<Phase>('editing');
   const [errors, setErrors] = useState<FieldErrors>({});
