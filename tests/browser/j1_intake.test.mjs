@@ -9,8 +9,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { emulateSlow3G, launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
-import { apiFetch, assertClean, assertFitsWidth, firstSignIn, kLocale } from './flows.mjs';
-import { kForbiddenField, ownerSql, submitIntake } from './intake.mjs';
+import { apiFetch, assertClean, assertFitsWidth, firstSignIn, kLocale, waitForPath } from './flows.mjs';
+import { forgetIntakes, hotshopCli, kForbiddenField, ownerSql, submitIntake } from './intake.mjs';
 
 const kRosaPhone = '(202) 555-0190';
 const kDay = 86_400_000;
@@ -31,16 +31,21 @@ for (const db of testDatabases()) {
   describe(`J1.1, J1.2, J2.1 intake and triage [${db}]`, { timeout: 600_000 }, () => {
     let server;
     let browser;
+    let admin;
+    let dana; // {context, page}: Dana stays signed in from J2.1 on
+    let samId;
+    let samPerson;
 
     before(async () => {
       // Every request here comes from 127.0.0.1: the per-address intake
       // bucket (20 a minute) is off; its 429 is tested in tests/api.
       server = await startServer({ db, serveArgs: ['--intake-rate', '0'] });
       browser = await launchBrowser();
-      await server.demo();
+      admin = await server.demo();
     });
 
     after(async () => {
+      await dana?.context.close();
       await browser?.close();
       await server?.stop();
     });
@@ -116,10 +121,7 @@ for (const db of testDatabases()) {
       assert.deepEqual(known, unknown);
       assert.equal(await ownerSql(server, "SELECT count(*) FROM intakes WHERE person_id IS NOT NULL"), '0');
       // The two probes leave the queue again (Rosa's request stays, the oldest).
-      const probes = 'SELECT id FROM intakes WHERE received_at_ms > (SELECT min(received_at_ms) FROM intakes)';
-      await ownerSql(server, `DELETE FROM intake_events WHERE intake_id IN (${probes})`);
-      await ownerSql(server, `DELETE FROM intake_submissions WHERE intake_id IN (${probes})`);
-      await ownerSql(server, `DELETE FROM intakes WHERE id IN (${probes})`);
+      await forgetIntakes(server, 'received_at_ms > (SELECT min(received_at_ms) FROM intakes)');
       assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes'), '1');
     });
 
@@ -210,7 +212,98 @@ for (const db of testDatabases()) {
       const { status } = await apiFetch(page, 'GET', '/api/orgs/demo/intakes?overdue=1');
       assert.equal(status, 200);
       await assertClean(watch, server.url);
+      dana = { context, page };
+    });
+
+    it('J2.1-J2.3: Dana takes a matched request to first contact, assessed, and opens a campaign; each step in the history', async () => {
+      const { page } = dana;
+      const { body } = await apiFetch(page, 'GET', '/api/orgs/demo/intakes');
+      const sam = body.intakes.find((i) => i.name === 'Sam West');
+      const rosa = body.intakes.find((i) => i.name === 'Rosa');
+      // Assigning an organizer is the matching feature's (its page is linked
+      // from a new or triaged request); here the row is put at "matched" as
+      // an assignment leaves it.
+      await ownerSql(server, `UPDATE intakes SET stage = 'matched', version = version + 1 WHERE id = '${sam.id}'`);
+      await page.goto(`${server.url}/triage`);
+      const rosaRow = page.locator('[data-testid="intake-row"]', { hasText: 'Rosa' }).first();
+      await rosaRow.getByRole('button', { name: 'Open', exact: true }).click();
+      const detail = page.getByTestId('intake-detail');
+      assert.equal(await detail.getByTestId('match-link').getAttribute('href'), `/intakes/${rosa.id}/match`);
+      assert.equal(await detail.getByRole('button', { name: 'Set legal hold', exact: true }).count(), 0, 'admins only');
+      await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
+      await detail.waitFor({ state: 'hidden' });
+
+      const samRow = page.locator('[data-testid="intake-row"]', { hasText: 'Sam West' });
+      await samRow.getByRole('button', { name: 'Open', exact: true }).click();
+      await page.locator('[data-testid="intake-detail"][data-stage="matched"]').waitFor();
+      assert.equal(await detail.getByTestId('match-link').count(), 0);
+      await detail.getByRole('button', { name: 'Record first contact', exact: true }).click();
+      await page.locator('[data-testid="intake-detail"][data-stage="first_contact"]').waitFor();
+      await detail.getByRole('button', { name: 'Mark assessed', exact: true }).click();
+      await page.locator('[data-testid="intake-detail"][data-stage="assessed"]').waitFor();
+      await detail.getByRole('button', { name: 'Open a campaign', exact: true }).click();
+      await page.locator('[data-testid="intake-detail"][data-stage="campaign_opened"]').waitFor();
+      // The history: every step, each with its time.
+      const steps = await detail.locator('.triage-history li').evaluateAll((lis) =>
+        lis.map((li) => ({ text: li.textContent, at: li.querySelector('time')?.getAttribute('datetime') ?? '' })));
+      for (const stage of ['First contact', 'Assessed', 'Campaign opened']) {
+        const s = steps.find((x) => x.text.includes(`→ ${stage}`));
+        assert.ok(s, `"${stage}" in the history: ${steps.map((x) => x.text).join(' | ')}`);
+        assert.ok(!Number.isNaN(Date.parse(s.at)), `"${stage}" has a timestamp`);
+      }
+      const opened = (await apiFetch(page, 'GET', `/api/orgs/demo/intakes/${sam.id}`)).body;
+      assert.ok(opened.campaign_id && opened.person_id);
+      // The page links to the campaign; the worker is its first person.
+      await detail.getByTestId('campaign-link').click();
+      await waitForPath(page, `/campaigns/${opened.campaign_id}`);
+      assert.equal(await ownerSql(server, `SELECT id FROM people WHERE campaign_id = '${opened.campaign_id}'`), opened.person_id);
+      assert.equal(await ownerSql(server, `SELECT count(*) FROM worksites w JOIN employers e ON e.id = w.employer_id WHERE e.campaign_id = '${opened.campaign_id}'`), '1');
+      samId = sam.id;
+      samPerson = opened.person_id;
+    });
+
+    it('Legal hold: the admin holds Rosa\'s request (visible, a badge in the queue); the purge keeps it and deletes an unheld old one', async () => {
+      const context = await newContext(browser, 'laptop', { locale: kLocale.en });
+      const page = await context.newPage();
+      await firstSignIn(page, server.url, admin, 'en');
+      // The campaign's first person is the worker.
+      const person = await apiFetch(page, 'GET', `/api/orgs/demo/people/${samPerson}`);
+      assert.equal(person.status, 200);
+      assert.equal(person.body.name, 'Sam West');
+      await page.goto(`${server.url}/triage`);
+      const rosaRow = page.locator('[data-testid="intake-row"]', { hasText: 'Rosa' }).first();
+      const rosaId = await rosaRow.getAttribute('data-id');
+      const hold = async () => {
+        await rosaRow.getByRole('button', { name: 'Open', exact: true }).click();
+        await page.getByTestId('intake-detail').getByRole('button', { name: 'Set legal hold', exact: true }).click();
+        const dialog = page.getByRole('dialog', { name: 'Set a legal hold' });
+        await dialog.locator('input[name="reason"]').fill('Wage claim pending: counsel asked to keep it');
+        await dialog.getByRole('button', { name: 'Set legal hold', exact: true }).click();
+        await page.getByTestId('hold-status').getByText('Wage claim pending').waitFor();
+      };
+      await hold();
+      const detail = page.getByTestId('intake-detail');
+      await detail.getByRole('button', { name: 'Clear legal hold', exact: true }).click();
+      await page.getByTestId('hold-status').waitFor({ state: 'hidden' });
+      await rosaRow.getByTestId('hold-tag').waitFor({ state: 'hidden' });
+      await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
+      await hold();
+      await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
+      await rosaRow.getByTestId('hold-tag').waitFor();
+      const kinds = await ownerSql(server, `SELECT kind FROM intake_events WHERE intake_id = '${rosaId}' AND kind IN ('hold', 'release') ORDER BY at_ms, id`);
+      assert.deepEqual(kinds.split('\n'), ['hold', 'release', 'hold']);
       await context.close();
+
+      // 100 days later (time is a parameter): R. Quintero's request, unresolved
+      // and not held, goes; Rosa's stays on hold; Sam's opened a campaign.
+      const quintero = await ownerSql(server, `SELECT id FROM intakes WHERE person_id IS NOT NULL AND stage <> 'campaign_opened'`);
+      assert.ok(quintero);
+      const out = await hotshopCli(server, ['intake', 'purge', '--as-of', String(Date.now() + 100 * kDay)]);
+      assert.match(out, /1 kept by a legal hold/);
+      assert.equal(await ownerSql(server, `SELECT count(*) FROM intakes WHERE id = '${rosaId}'`), '1', 'the held request stays');
+      assert.equal(await ownerSql(server, `SELECT count(*) FROM intakes WHERE id = '${quintero}'`), '0', 'the unheld old one is purged');
+      assert.equal(await ownerSql(server, `SELECT count(*) FROM intakes WHERE id = '${samId}'`), '1', 'a resolved request is not purged');
+      assert.equal(await ownerSql(server, `SELECT count(*) FROM audit_events WHERE action = 'intake.purged' AND object = 'intake:${quintero}'`), '1');
     });
   });
 }
