@@ -15,16 +15,41 @@ import { forgetIntakes, hotshopCli, kForbiddenField, ownerSql, submitIntake } fr
 const kRosaPhone = '(202) 555-0190';
 const kDay = 86_400_000;
 
-async function fillRosa(page) {
-  await page.locator('input[name="name"]').fill('Rosa');
-  await page.locator('input[name="phone"]').fill(kRosaPhone);
-  await page.locator('input[name="best_time"]').fill('Tardes después de las 7');
+// J1.1 runs in both languages: Rosa in Spanish, Rose in English (whose
+// request is removed after her journey; J1.2 and J2 follow Rosa's).
+const kWorker = {
+  es: {
+    name: 'Rosa', phone: kRosaPhone, bestTime: 'Tardes después de las 7',
+    story: 'Nos recortaron las horas después de preguntar por las horas extra.', storyMatch: /horas extra/,
+    t: {
+      title: 'Habla con un organizador', otherLanguage: 'English', boss: /Tu jefe puede leerlo/, send: 'Enviar',
+      offline: 'Sin conexión, tu mensaje está guardado', retry: 'Reintentar',
+      sla: 'Un organizador te contactará en menos de 48 horas.', next: 'Qué pasa ahora',
+      stop: 'Cómo dejar de recibir contacto', noOrg: 'Este enlace está incompleto',
+    },
+  },
+  en: {
+    name: 'Rose', phone: '(202) 555-0191', bestTime: 'Evenings after 7',
+    story: 'They cut our hours after we asked about overtime.', storyMatch: /overtime/,
+    t: {
+      title: 'Talk with an organizer', otherLanguage: 'Español', boss: /Your boss can read it/, send: 'Send',
+      offline: 'No connection, your message is saved', retry: 'Retry',
+      sla: 'An organizer will contact you within 48 hours.', next: 'What happens next',
+      stop: 'How to stop contact', noOrg: 'This link is incomplete',
+    },
+  },
+};
+
+async function fillWorker(page, w) {
+  await page.locator('input[name="name"]').fill(w.name);
+  await page.locator('input[name="phone"]').fill(w.phone);
+  await page.locator('input[name="best_time"]').fill(w.bestTime);
   await page.locator('input[name="employer"]').fill('Harbor View Hotel');
   await page.locator('input[name="city"]').fill('Austin');
   await page.locator('input[name="zip"]').fill('78701');
   await page.locator('select[name="industry"]').selectOption('hotels');
   await page.locator('select[name="size_band"]').selectOption('11-50');
-  await page.locator('textarea[name="story"]').fill('Nos recortaron las horas después de preguntar por las horas extra.');
+  await page.locator('textarea[name="story"]').fill(w.story);
 }
 
 for (const db of testDatabases()) {
@@ -50,36 +75,39 @@ for (const db of testDatabases()) {
       await server?.stop();
     });
 
-    it('J1.1: Rosa asks for help in Spanish on a 360 px phone, through a dropped connection', async () => {
-      const context = await newContext(browser, 'phone', { locale: kLocale.es });
+    for (const lang of ['es', 'en']) {
+    const w = kWorker[lang];
+    it(`J1.1 [${lang}]: ${w.name} asks for help on a 360 px phone, through a dropped connection`, async () => {
+      const before = Number(await ownerSql(server, 'SELECT count(*) FROM intakes'));
+      const context = await newContext(browser, 'phone', { locale: kLocale[lang] });
       const page = await context.newPage();
       const watch = await watchPage(page);
       await emulateSlow3G(page);
       await page.goto(`${server.url}/talk/demo`);
-      await page.getByRole('heading', { level: 1, name: 'Habla con un organizador' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: w.t.title }).waitFor();
       const firstLoad = await watch.transferredBytes();
       assert.ok(firstLoad <= 150 * 1024, `the page transferred ${firstLoad} bytes (budget 150 KB)`);
       // A language switch, and no field for immigration status, birth country or SSN.
-      await page.getByRole('button', { name: 'English', exact: true }).waitFor();
+      await page.getByRole('button', { name: w.t.otherLanguage, exact: true }).waitFor();
       const labels = await page.locator('label').allTextContents();
       const names = await page.locator('input, select, textarea').evaluateAll((els) => els.map((e) => e.name));
       assert.ok(!labels.some((l) => kForbiddenField.test(l)), `a forbidden field label: ${labels.join(' | ')}`);
       assert.ok(!names.some((n) => kForbiddenField.test(n)), `a forbidden field: ${names.join(', ')}`);
 
-      await fillRosa(page);
+      await fillWorker(page, w);
       // A work email: the inline warning, in Spanish, says the boss can read it.
-      await page.locator('input[name="email"]').fill('rosa@harborviewhotel.com');
+      await page.locator('input[name="email"]').fill(`${w.name.toLowerCase()}@harborviewhotel.com`);
       const warning = page.getByTestId('work-email-warning');
       await warning.waitFor();
-      assert.match(await warning.textContent(), /Tu jefe puede leerlo/);
+      assert.match(await warning.textContent(), w.t.boss);
       await page.locator('input[name="email"]').fill('');
       await warning.waitFor({ state: 'hidden' });
       await page.locator('input[name="consent"]').check();
       // The text survives a reload.
       await page.reload();
-      await page.getByRole('heading', { level: 1, name: 'Habla con un organizador' }).waitFor();
-      assert.equal(await page.locator('input[name="name"]').inputValue(), 'Rosa');
-      assert.match(await page.locator('textarea[name="story"]').inputValue(), /horas extra/);
+      await page.getByRole('heading', { level: 1, name: w.t.title }).waitFor();
+      assert.equal(await page.locator('input[name="name"]').inputValue(), w.name);
+      assert.match(await page.locator('textarea[name="story"]').inputValue(), w.storyMatch);
       assert.ok(await page.locator('input[name="consent"]').isChecked());
       await assertFitsWidth(page, 360);
 
@@ -90,29 +118,47 @@ for (const db of testDatabases()) {
         await context.setOffline(true);
         await route.abort('internetdisconnected');
       });
-      await page.getByRole('button', { name: 'Enviar', exact: true }).click();
+      await page.getByRole('button', { name: w.t.send, exact: true }).click();
       const offline = page.getByTestId('intake-offline');
-      await offline.getByText('Sin conexión, tu mensaje está guardado').waitFor({ timeout: 60_000 });
+      await offline.getByText(w.t.offline).waitFor({ timeout: 60_000 });
       assert.equal(dropped, 1);
-      assert.equal(await page.locator('input[name="name"]').inputValue(), 'Rosa', 'nothing typed is lost');
-      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes'), '0');
+      assert.equal(await page.locator('input[name="name"]').inputValue(), w.name, 'nothing typed is lost');
+      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes'), String(before));
       await page.unroute('**/api/intake/demo/requests');
       await context.setOffline(false);
       // Reconnected: Retry, tapped twice in a hurry, sends one request.
-      await offline.getByRole('button', { name: 'Reintentar', exact: true }).dblclick();
+      await offline.getByRole('button', { name: w.t.retry, exact: true }).dblclick();
       const done = page.getByTestId('intake-done');
       await done.waitFor({ timeout: 60_000 });
-      await done.getByText('Un organizador te contactará en menos de 48 horas.').waitFor();
-      await done.getByText('Qué pasa ahora').waitFor();
-      await done.getByText('Cómo dejar de recibir contacto').waitFor();
-      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes'), '1', 'one intake from a double tap');
+      await done.getByText(w.t.sla).waitFor();
+      await done.getByText(w.t.next).waitFor();
+      await done.getByText(w.t.stop).waitFor();
+      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes'), String(before + 1), 'one intake from a double tap');
       // The saved draft is gone once sent.
       assert.equal(await page.evaluate(() => sessionStorage.length), 0);
       await assertFitsWidth(page, 360);
-      console.log(`J1.1 [${db}]: first load ${firstLoad} bytes; whole journey ${await watch.transferredBytes()} bytes`);
+      console.log(`J1.1 [${db}, ${lang}]: first load ${firstLoad} bytes; whole journey ${await watch.transferredBytes()} bytes`);
       await assertClean(watch, server.url);
       await context.close();
+      // Rose's request leaves the queue again: the journeys below follow Rosa's.
+      if (lang === 'en') await forgetIntakes(server, `received_at_ms > (SELECT min(received_at_ms) FROM intakes)`);
     });
+    }
+
+    it('/talk without an organization says so at once, in both languages', async () => {
+      for (const lang of ['es', 'en']) {
+        const context = await newContext(browser, 'phone', { locale: kLocale[lang] });
+        const page = await context.newPage();
+        const watch = await watchPage(page);
+        await page.goto(`${server.url}/talk`);
+        await page.getByRole('heading', { level: 1, name: kWorker[lang].t.noOrg }).waitFor();
+        assert.equal(await page.locator('input[name="name"]').count(), 0, 'no form to fill in vain');
+        await assertFitsWidth(page, 360);
+        await assertClean(watch, server.url);
+        await context.close();
+      }
+    });
+
 
     it('J1.1: the answer is the same whether or not the phone is already known', async () => {
       const known = await submitIntake(server.url, { phone: '+12025550101', name: 'Probe' }); // Rosa Quintero (demo)
@@ -135,7 +181,7 @@ for (const db of testDatabases()) {
       const context = await newContext(browser, 'phone', { locale: kLocale.es });
       const page = await context.newPage();
       await page.goto(`${server.url}/talk/demo`);
-      await fillRosa(page);
+      await fillWorker(page, kWorker.es);
       await page.locator('input[name="consent"]').check();
       await page.getByRole('button', { name: 'Enviar', exact: true }).click();
       await page.getByTestId('intake-done').getByText('Un organizador te contactará en menos de 48 horas.').waitFor({ timeout: 60_000 });
