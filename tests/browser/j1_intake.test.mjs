@@ -40,6 +40,20 @@ const kWorker = {
   },
 };
 
+// The triage page's words the journeys click, in both languages.
+const kTriageText = {
+  en: {
+    title: 'Triage', spam: 'Mark as spam', duplicates: 'Duplicates', link: 'Link to this person',
+    mergeTitle: 'Merge: why are these the same worker?', merge: 'Merge', required: 'A reason is required.', open: 'Open',
+    hold: 'Legal hold',
+  },
+  es: {
+    title: 'Clasificación', spam: 'Marcar como spam', duplicates: 'Duplicados', link: 'Vincular con esta persona',
+    mergeTitle: 'Unir: ¿por qué es el mismo trabajador?', merge: 'Unir', required: 'Hace falta un motivo.', open: 'Abrir',
+    hold: 'Retención legal',
+  },
+};
+
 async function fillWorker(page, w) {
   await page.locator('input[name="name"]').fill(w.name);
   await page.locator('input[name="phone"]').fill(w.phone);
@@ -191,20 +205,25 @@ for (const db of testDatabases()) {
       assert.equal(await ownerSql(server, 'SELECT repeat_count FROM intakes'), '1');
     });
 
-    it('J2.1: Dana triages: oldest first with badges, filters es + TX, marks spam, merges a duplicate with a reason', async () => {
+    // J2.1 in either language: the dispatcher signs in, sees the queue oldest
+    // first, filters, marks spam and merges a duplicate with a reason. Returns
+    // the signed-in {context, page}.
+    async function triagePass(lang, user) {
+      const t = kTriageText[lang];
       // More requests arrive: a loan advert, a worker whose phone is already
       // a demo person's (Rosa Quintero), and one in English from California.
       assert.equal((await submitIntake(server.url, { name: 'Cheap Loans', phone: '+12025550183', story: 'Loans!!' })).status, 202);
       assert.equal((await submitIntake(server.url, { name: 'R. Quintero', phone: '+12025550101' })).status, 202);
       assert.equal((await submitIntake(server.url, { name: 'Sam West', phone: '+12025550184', language: 'en', zip: '90012', industry: 'warehouses' })).status, 202);
 
-      const dispatcher = await server.addUser({ email: 'dana@example.org', name: 'Dana Dispatcher', role: 'dispatcher' });
-      const context = await newContext(browser, 'laptop', { locale: kLocale.en });
+      const dispatcher = await server.addUser({ ...user, role: 'dispatcher' });
+      const linked = Number(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'));
+      const context = await newContext(browser, 'laptop', { locale: kLocale[lang] });
       const page = await context.newPage();
       const watch = await watchPage(page);
-      await firstSignIn(page, server.url, dispatcher, 'en');
+      await firstSignIn(page, server.url, dispatcher, lang);
       await page.goto(`${server.url}/triage`);
-      await page.getByRole('heading', { level: 1, name: 'Triage' }).waitFor();
+      await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
       const rows = page.getByTestId('intake-row');
       await rows.first().waitFor();
       assert.equal(await rows.count(), 4);
@@ -223,33 +242,33 @@ for (const db of testDatabases()) {
 
       // Spam, with a reason.
       const loans = page.locator('[data-testid="intake-row"]', { hasText: 'Cheap Loans' });
-      await loans.getByRole('button', { name: 'Mark as spam', exact: true }).click();
-      const spamDialog = page.getByRole('dialog', { name: 'Mark as spam' });
+      await loans.getByRole('button', { name: t.spam, exact: true }).click();
+      const spamDialog = page.getByRole('dialog', { name: t.spam });
       await spamDialog.locator('input[name="reason"]').fill('Loan advert');
-      await spamDialog.getByRole('button', { name: 'Mark as spam', exact: true }).click();
+      await spamDialog.getByRole('button', { name: t.spam, exact: true }).click();
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="intake-row"]').length === 2);
 
       // The duplicate suggestion: side by side, merged only with a click and a reason.
-      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'), '0', 'no auto-merge');
+      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'), String(linked), 'no auto-merge');
       const quintero = page.locator('[data-testid="intake-row"]', { hasText: 'R. Quintero' });
-      await quintero.getByRole('button', { name: 'Duplicates', exact: true }).click();
+      await quintero.getByRole('button', { name: t.duplicates, exact: true }).click();
       const pair = page.getByTestId('duplicate-pair');
       await pair.waitFor();
       assert.match(await pair.textContent(), /R\. Quintero[\s\S]*Rosa Quintero/);
-      await pair.getByRole('button', { name: 'Link to this person', exact: true }).click();
-      const mergeDialog = page.getByRole('dialog', { name: 'Merge: why are these the same worker?' });
-      await mergeDialog.getByRole('button', { name: 'Merge', exact: true }).click();
-      await mergeDialog.getByText('A reason is required.').waitFor();
-      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'), '0');
+      await pair.getByRole('button', { name: t.link, exact: true }).click();
+      const mergeDialog = page.getByRole('dialog', { name: t.mergeTitle });
+      await mergeDialog.getByRole('button', { name: t.merge, exact: true }).click();
+      await mergeDialog.getByText(t.required).waitFor();
+      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'), String(linked));
       await mergeDialog.locator('input[name="reason"]').fill('Same phone; she confirmed on the call');
-      await mergeDialog.getByRole('button', { name: 'Merge', exact: true }).click();
+      await mergeDialog.getByRole('button', { name: t.merge, exact: true }).click();
       await mergeDialog.waitFor({ state: 'hidden' });
-      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'), '1');
+      assert.equal(await ownerSql(server, 'SELECT count(*) FROM intakes WHERE person_id IS NOT NULL'), String(linked + 1));
       // Each step is timestamped and audited.
       const audit = await ownerSql(server, "SELECT action FROM audit_events WHERE action IN ('intake.spam', 'intake.merged') ORDER BY seq");
-      assert.deepEqual(audit.split('\n'), ['intake.spam', 'intake.merged']);
+      assert.deepEqual(audit.split('\n').slice(-2), ['intake.spam', 'intake.merged']);
       // The free text is there for the dispatcher.
-      await page.locator('[data-testid="intake-row"]', { hasText: 'Rosa' }).first().getByRole('button', { name: 'Open', exact: true }).click();
+      await page.locator('[data-testid="intake-row"]', { hasText: 'Rosa' }).first().getByRole('button', { name: t.open, exact: true }).click();
       const detail = page.getByTestId('intake-detail');
       await detail.locator('.triage-story').waitFor();
       assert.match(await detail.locator('.triage-story').textContent(), /horas extra/);
@@ -258,7 +277,11 @@ for (const db of testDatabases()) {
       const { status } = await apiFetch(page, 'GET', '/api/orgs/demo/intakes?overdue=1');
       assert.equal(status, 200);
       await assertClean(watch, server.url);
-      dana = { context, page };
+      return { context, page };
+    }
+
+    it('J2.1 [en]: Dana triages: oldest first with badges, filters es + TX, marks spam, merges a duplicate with a reason', async () => {
+      dana = await triagePass('en', { email: 'dana@example.org', name: 'Dana Dispatcher' });
     });
 
     it('J2.1-J2.3: Dana takes a matched request to first contact, assessed, and opens a campaign; each step in the history', async () => {
@@ -350,6 +373,15 @@ for (const db of testDatabases()) {
       assert.equal(await ownerSql(server, `SELECT count(*) FROM intakes WHERE id = '${quintero}'`), '0', 'the unheld old one is purged');
       assert.equal(await ownerSql(server, `SELECT count(*) FROM intakes WHERE id = '${samId}'`), '1', 'a resolved request is not purged');
       assert.equal(await ownerSql(server, `SELECT count(*) FROM audit_events WHERE action = 'intake.purged' AND object = 'intake:${quintero}'`), '1');
+    });
+
+    it('J2.1 [es]: Diego triages the same way in Spanish; Rosa\'s held request shows its badge', async () => {
+      // After the purge the queue holds Rosa's request alone (held); the same
+      // three kinds of request arrive again.
+      const { context, page } = await triagePass('es', { email: 'diego@example.org', name: 'Diego Despachador' });
+      const rosa = page.locator('[data-testid="intake-row"]', { hasText: 'Rosa' }).first();
+      assert.equal(await rosa.getByTestId('hold-tag').textContent(), kTriageText.es.hold);
+      await context.close();
     });
   });
 }
