@@ -238,6 +238,12 @@ for (const db of testDatabases()) {
       await page.locator('select[name="language"]').selectOption('es');
       await page.locator('input[name="region"]').fill('TX');
       await page.waitForFunction(() => document.querySelectorAll('[data-testid="intake-row"]').length === 3);
+      // The overdue view: past the SLA without a first contact, Rosa's alone.
+      await page.locator('input[name="overdue"]').check();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="intake-row"]').length === 1);
+      assert.match(await rows.first().textContent(), /Rosa/);
+      await page.locator('input[name="overdue"]').uncheck();
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="intake-row"]').length === 3);
       assert.ok(!(await page.locator('[data-testid="intake-row"]', { hasText: 'Sam West' }).count()));
 
       // Spam, with a reason.
@@ -284,7 +290,7 @@ for (const db of testDatabases()) {
       dana = await triagePass('en', { email: 'dana@example.org', name: 'Dana Dispatcher' });
     });
 
-    it('J2.1-J2.3: Dana takes a matched request to first contact, assessed, and opens a campaign; each step in the history', async () => {
+    it('J2.1-J2.3: Dana closes and reopens with reasons, takes a matched request to first contact, assessed, and opens a campaign; each step in the history', async () => {
       const { page } = dana;
       const { body } = await apiFetch(page, 'GET', '/api/orgs/demo/intakes');
       const sam = body.intakes.find((i) => i.name === 'Sam West');
@@ -299,6 +305,23 @@ for (const db of testDatabases()) {
       const detail = page.getByTestId('intake-detail');
       assert.equal(await detail.getByTestId('match-link').getAttribute('href'), `/intakes/${rosa.id}/match`);
       assert.equal(await detail.getByRole('button', { name: 'Set legal hold', exact: true }).count(), 0, 'admins only');
+      await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
+      await detail.waitFor({ state: 'hidden' });
+
+      // Close with a reason, then reopen with a reason: both in the history.
+      const quinteroRow = page.locator('[data-testid="intake-row"]', { hasText: 'R. Quintero' });
+      await quinteroRow.getByRole('button', { name: 'Open', exact: true }).click();
+      await detail.getByRole('button', { name: 'Close', exact: true }).first().click();
+      const closeDialog = page.getByRole('dialog', { name: 'Close this request' });
+      await closeDialog.locator('input[name="reason"]').fill('Could not reach her');
+      await closeDialog.getByRole('button', { name: 'Close request', exact: true }).click();
+      await page.locator('[data-testid="intake-detail"][data-stage="closed"]').waitFor();
+      await detail.getByRole('button', { name: 'Reopen', exact: true }).click();
+      const reopenDialog = page.getByRole('dialog', { name: 'Reopen this request' });
+      await reopenDialog.locator('input[name="reason"]').fill('She called back');
+      await reopenDialog.getByRole('button', { name: 'Reopen', exact: true }).click();
+      await page.locator('[data-testid="intake-detail"][data-stage="triaged"]').waitFor();
+      assert.match(await detail.locator('.triage-history').textContent(), /→ Closed · Could not reach her[\s\S]*→ Triaged · She called back/);
       await detail.getByRole('button', { name: 'Close', exact: true }).last().click();
       await detail.waitFor({ state: 'hidden' });
 
