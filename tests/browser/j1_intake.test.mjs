@@ -1,11 +1,16 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // J1.1 Ask for help and J1.2 Ask again 5 days later (journeys.md), then the
-// triage part of J2.1 (filters, spam, a duplicate suggestion merged by a
-// person with a reason). The match/assign part of J2.1 is the matching
-// feature's. Rosa: Spanish from Accept-Language, the 360 px phone preset on
-// Slow 3G; Dana the dispatcher: laptop, English.
+// triage part of J2.1 (filters, the overdue view, spam, a duplicate
+// suggestion merged by a person with a reason) and the dispatcher's pipeline
+// steps: close and reopen with reasons, first contact, assessed, "open a
+// campaign" (the worker its first person), the legal hold and the purge.
+// The match/assign part of J2.1 is the matching feature's. J1.1 runs in
+// Spanish (Rosa) and English (Rose) on the 360 px phone preset on Slow 3G;
+// J2.1 in English (Dana) and Spanish (Diego) on a laptop. One server per
+// database: the tests run in order and build on each other.
 // Never: lose typed text; two intakes from a double tap; reveal that a
-// phone is known; a new, un-aged intake hiding the delay; an auto-merge.
+// phone is known; a new, un-aged intake hiding the delay; an auto-merge;
+// purge a held request.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { emulateSlow3G, launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
