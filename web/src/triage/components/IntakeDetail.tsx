@@ -63,7 +63,8 @@ export function IntakeDetail({ org, intake: d, admin, askReason, onDone, onClose
       <ol class="triage-history">
         {(d.events ?? []).map((e) => (
           <li key={e.id} data-kind={e.kind}>
-            <time dateTime={new Date(e.at_ms).toISOString()}>{formatDateTime(e.at_ms, lang)}</time> · {e.kind}
+            <time dateTime={new Date(e.at_ms).toISOString()}>{formatDateTime(e.at_ms, lang)}</time>
+            {' · '}{t(`event.${e.kind as keyof typeof messages.en.event}`)}
             {e.to_stage ? ` → ${t(`stage.${e.to_stage as Stage}`)}` : ''}
             {e.note ? ` · ${e.note}` : ''}
           </li>
