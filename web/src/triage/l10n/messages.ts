@@ -113,7 +113,7 @@ export const messages = defineMessages('triage', {
   errors: {
     not_found: 'This request is gone or you can no longer see it.',
     conflict: 'Someone else changed this request. The list is reloaded; try again.',
-    invalid_input: 'That did not work: check the reason and try again.',
+    invalid_input: 'That step is not possible now, or a reason is missing. Check the request and try again.',
     network: 'No connection. Try again when you are online.',
     generic: 'Something went wrong. Try again.',
   },
