@@ -317,6 +317,18 @@ export async function postAll(page, requests, expect = 201) {
   );
 }
 
+/** GET from the page for setup and checks; a 429 waits for Retry-After. */
+export async function apiGet(page, path) {
+  for (;;) {
+    const r = await page.evaluate(async (path) => {
+      const res = await fetch(path, { headers: { 'X-Requested-With': 'hotshop' }, credentials: 'same-origin' });
+      return { status: res.status, retry: res.headers.get('Retry-After'), body: await res.json().catch(() => null) };
+    }, path);
+    if (r.status !== 429) return { status: r.status, body: r.body };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, Number(r.retry || '1')) * 1000));
+  }
+}
+
 /** Adds people to a unit through POST /units/{id}/people; returns their ids in order. */
 export async function addWorkers(page, unit, workers, org = 'demo') {
   const made = await postAll(

@@ -10,7 +10,7 @@ import { after, before, describe, it } from 'node:test';
 import { launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
 import {
   addWorkers,
-  apiFetch,
+  apiGet,
   assertClean,
   assertFitsWidth,
   campaignIdByName,
@@ -134,7 +134,7 @@ for (const db of testDatabases()) {
           let chartCards = 0;
           const perShop = new Map();
           for (const w of map.worksites) {
-            const c = await apiFetch(page, 'GET', `/api/orgs/demo/units/${w.unit}/chart`);
+            const c = await apiGet(page, `/api/orgs/demo/units/${w.unit}/chart`);
             assert.equal(c.status, 200);
             const rows = c.body.departments.flatMap((d) => d.shifts.flatMap((s) => s.rows)).filter((r) => !r.supervisor);
             const signed = rows.filter((r) => r.card_signed).length;
