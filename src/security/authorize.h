@@ -81,6 +81,14 @@ enum class Action {
   kViewAggregates,     // counts only: meters, rollup, structure-test results
   kEditWorkerRecord,   // employment, connections, assessments, cards, participation
   kManageCommittee,    // committee membership, structure tests, scales
+  // Petitions, elections, charges and deadlines (issue #4; docs/api.md
+  // "Elections, charges and deadlines").
+  kViewElections,      // petitions, attempts, tallies, bars, deadlines: no names
+  kEditElections,      // record them
+  kViewCharges,        // ULP charges: kind, dates, stage; never who they name
+  kViewChargeDetails,  // the worker a charge names and its description
+  kEditCharges,
+  kManageOrgSettings,  // org switches such as the Cemex clock (org admins)
 };
 
 const char* ActionName(Action a);

@@ -20,6 +20,7 @@ import { HomePage } from '../home/components/HomePage';
 import type { MessageKey } from '../i18n/messages';
 import { mayImport } from '../imports/access';
 import { ImportRoute } from '../imports/components/ImportRoute';
+import { ChargesRoute, DeadlinesRoute, ElectionsRoute } from '../elections/components/LazyRoutes';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
 import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
@@ -83,6 +84,12 @@ export const kRoutes: readonly Route[] = [
   { path: '/admin/users', component: UsersPage, nav: 'adminUsers', access: 'admin' },
   { path: '/admin/audit', component: AuditPage, nav: 'adminAudit', access: 'admin' },
   { path: '/me/devices', component: DevicesPage, nav: 'devices', access: 'signed-in' },
+  // Elections, charges and deadlines (issue #4): ?unit= / ?campaign= name
+  // the object; without it each shows a chooser. Reached from the campaign
+  // dashboard and from each other; the server decides who reads what.
+  { path: '/elections', component: ElectionsRoute, access: 'signed-in' },
+  { path: '/deadlines', component: DeadlinesRoute, access: 'signed-in' },
+  { path: '/charges', component: ChargesRoute, access: 'signed-in' },
 ];
 
 export function normalizePath(path: string): string {
