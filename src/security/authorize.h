@@ -89,6 +89,11 @@ enum class Action {
   kViewChargeDetails,  // the worker a charge names and its description
   kEditCharges,
   kManageOrgSettings,  // org switches such as the Cemex clock (org admins)
+  // Intake (issue #5). The queue is org-wide: dispatchers and org admins.
+  kTriageIntake,       // the queue, a request's details and free text, spam, merges, steps (audited)
+  kViewAssignedIntake, // an organizer's own assigned request; the handler checks the assignment
+  kOpenCampaignFromIntake,  // creates a campaign, employer, worksite and first person
+  kManageIntake,       // intake settings (SLA, retention) and legal holds
 };
 
 const char* ActionName(Action a);

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // DeadlinesSummary: the next deadlines of a campaign (5 by default), for
 // the campaign dashboard (web/src/campaigns) to embed:
-//   <DeadlinesSummary org={slug} campaignId={id} />
+//   <DeadlinesSummary campaignId={id} />   (org: the session's, unless given)
 // It loads them itself and links to the full Deadlines page.
 import { useEffect, useState } from 'preact/hooks';
 import { Link } from '../../app/router';
@@ -11,20 +11,23 @@ import { Card } from '../../ui';
 import { listDeadlines, type Deadline } from '../api';
 import '../elections.css';
 import { messages } from '../l10n/messages';
-import { ProblemBanner } from './common';
+import { ProblemBanner, useOrgSlug } from './common';
 import { DeadlineList } from './DeadlineList';
 
 export interface DeadlinesSummaryProps {
-  org: string;
+  org?: string;
   campaignId: string;
   limit?: number;
 }
 
-export function DeadlinesSummary({ org, campaignId, limit = 5 }: DeadlinesSummaryProps) {
+export function DeadlinesSummary({ org: given, campaignId, limit = 5 }: DeadlinesSummaryProps) {
   const t = useMessages(messages);
+  const session = useOrgSlug();
+  const org = given ?? session;
   const [items, setItems] = useState<Deadline[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {
+    if (!org) return;
     const abort = new AbortController();
     void listDeadlines(org, campaignId, { limit, upcoming: true, signal: abort.signal }).then((r) => {
       if (abort.signal.aborted) return;
