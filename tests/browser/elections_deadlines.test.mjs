@@ -130,7 +130,7 @@ for (const db of testDatabases()) {
           // A petition and an election on it.
           const caseNumber = lang === 'en' ? '19-RC-000301' : '19-RC-000302';
           const electionDay = iso(daysFromToday(-10));
-          await page.goto(`${server.url}/elections?unit=${unit}`);
+          await page.goto(`${server.url}/units/${unit}/elections`);
           const petitionForm = page.getByTestId('petition-form');
           await petitionForm.waitFor();
           await petitionForm.locator('select[name="kind"]').selectOption('RC');
@@ -184,7 +184,7 @@ for (const db of testDatabases()) {
           const tenB = addMonthsClamped(conduct, 6);
           const daysLeft = Math.round((tenB - daysFromToday(0)) / 86_400_000);
           assert.ok(daysLeft > 14 && daysLeft <= 30, `days left ${daysLeft}`);
-          await page.goto(`${server.url}/charges?campaign=${harbor}`);
+          await page.goto(`${server.url}/campaigns/${harbor}/charges`);
           const chargeForm = page.getByTestId('charge-form');
           await chargeForm.waitFor();
           await chargeForm.locator('select[name="kind"]').selectOption('retaliatory_discharge');
@@ -196,7 +196,7 @@ for (const db of testDatabases()) {
           await charge.getByText(w.warning30).waitFor();
           await assertFitsWidth(page, 360);
 
-          await page.goto(`${server.url}/deadlines?campaign=${harbor}`);
+          await page.goto(`${server.url}/campaigns/${harbor}/deadlines`);
           const item = page.locator(`li[data-kind="ten_b"][data-warning="30_days"]`, {
             hasText: `19-CA-00040${lang === 'en' ? 1 : 2}`,
           });

@@ -120,9 +120,12 @@ export const kRoutes: readonly Route[] = [
   { path: '/admin/users', component: UsersPage, nav: 'adminUsers', access: 'admin' },
   { path: '/admin/audit', component: AuditPage, nav: 'adminAudit', access: 'admin' },
   { path: '/me/devices', component: DevicesPage, nav: 'devices', access: 'signed-in' },
-  // Elections, charges and deadlines (issue #4): ?unit= / ?campaign= name
-  // the object; without it each shows a chooser. Reached from the campaign
-  // dashboard and from each other; the server decides who reads what.
+  // Elections, charges and deadlines (issue #4); /elections, /deadlines and
+  // /charges without an id show a chooser (?unit= / ?campaign= also work).
+  // Reached from the dashboard (DeadlinesSummary) and from each other.
+  { path: '/units/:id/elections', component: ElectionsRoute, access: 'signed-in' },
+  { path: '/campaigns/:id/deadlines', component: DeadlinesRoute, access: 'signed-in' },
+  { path: '/campaigns/:id/charges', component: ChargesRoute, access: 'signed-in' },
   { path: '/elections', component: ElectionsRoute, access: 'signed-in' },
   { path: '/deadlines', component: DeadlinesRoute, access: 'signed-in' },
   { path: '/charges', component: ChargesRoute, access: 'signed-in' },

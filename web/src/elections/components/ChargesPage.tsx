@@ -5,6 +5,7 @@
 // a charge (R16's kinds). Charges naming a worker that the reader may not
 // see are only counted.
 import { useEffect, useState } from 'preact/hooks';
+import type { RouteProps } from '../../app/routes';
 import type { Problem } from '../../http/client';
 import { useMessages } from '../../i18n/hooks';
 import { Button, Card, Page, Select, TextField } from '../../ui';
@@ -25,10 +26,10 @@ const kKinds = [
   'refusal_to_bargain',
 ] as const;
 
-export function ChargesPage() {
+export function ChargesPage({ params }: RouteProps) {
   const t = useMessages(messages);
   const org = useOrgSlug();
-  const campaign = queryParam('campaign');
+  const campaign = params?.id ?? queryParam('campaign');
   const [data, setData] = useState<{ charges: Charge[]; withheld_naming_people: number; can_edit: boolean } | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   const load = async (signal?: AbortSignal) => {

@@ -51,13 +51,13 @@ function CampaignEntry({ org, campaign }: { org: string; campaign: Campaign }) {
   return (
     <Card title={campaign.name}>
       <p class="el-row">
-        <Link href={`/deadlines?campaign=${q}`}>{t('common.deadlinesLink')}</Link>
-        <Link href={`/charges?campaign=${q}`}>{t('common.chargesLink')}</Link>
+        <Link href={`/campaigns/${q}/deadlines`}>{t('common.deadlinesLink')}</Link>
+        <Link href={`/campaigns/${q}/charges`}>{t('common.chargesLink')}</Link>
       </p>
       <ul class="el-list">
         {units.map((u) => (
           <li key={u.id}>
-            <Link href={`/elections?unit=${encodeURIComponent(u.id)}`}>{t('common.electionsOf', { unit: u.name })}</Link>
+            <Link href={`/units/${encodeURIComponent(u.id)}/elections`}>{t('common.electionsOf', { unit: u.name })}</Link>
           </li>
         ))}
       </ul>

@@ -8,9 +8,9 @@ import { messages } from '../l10n/messages';
 import { DaysLeft, useDay, WarningBadge } from './common';
 
 export function deadlineHref(d: Deadline): string {
-  if (d.target.type === 'charge') return `/charges?campaign=${encodeURIComponent(d.campaign_id)}`;
-  if (d.unit_id) return `/elections?unit=${encodeURIComponent(d.unit_id)}`;
-  return `/deadlines?campaign=${encodeURIComponent(d.campaign_id)}`;
+  if (d.target.type === 'charge') return `/campaigns/${encodeURIComponent(d.campaign_id)}/charges`;
+  if (d.unit_id) return `/units/${encodeURIComponent(d.unit_id)}/elections`;
+  return `/campaigns/${encodeURIComponent(d.campaign_id)}/deadlines`;
 }
 
 export function DeadlineList({ deadlines, label }: { deadlines: readonly Deadline[]; label: string }) {

@@ -3,6 +3,7 @@
 // warning badge, and the person's calendar feed. Without a campaign: a
 // chooser of campaigns and their units.
 import { useEffect, useState } from 'preact/hooks';
+import type { RouteProps } from '../../app/routes';
 import type { Problem } from '../../http/client';
 import { useMessages } from '../../i18n/hooks';
 import { Page } from '../../ui';
@@ -14,10 +15,10 @@ import { ProblemBanner, queryParam, useOrgSlug } from './common';
 import { DeadlineList } from './DeadlineList';
 import { FeedCard } from './FeedCard';
 
-export function DeadlinesPage() {
+export function DeadlinesPage({ params }: RouteProps) {
   const t = useMessages(messages);
   const org = useOrgSlug();
-  const campaign = queryParam('campaign');
+  const campaign = params?.id ?? queryParam('campaign');
   const [items, setItems] = useState<Deadline[] | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
   useEffect(() => {

@@ -42,7 +42,7 @@ export function DeadlinesSummary({ org: given, campaignId, limit = 5 }: Deadline
       {!items && !problem && <p role="status">{t('common.loading')}</p>}
       {items && items.length === 0 && <p>{t('deadlines.empty')}</p>}
       {items && items.length > 0 && <DeadlineList deadlines={items} label={t('deadlines.summaryTitle')} />}
-      <Link href={`/deadlines?campaign=${encodeURIComponent(campaignId)}`}>{t('deadlines.all')}</Link>
+      <Link href={`/campaigns/${encodeURIComponent(campaignId)}/deadlines`}>{t('deadlines.all')}</Link>
     </Card>
   );
 }

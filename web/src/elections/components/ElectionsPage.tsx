@@ -6,6 +6,7 @@
 // and the Cemex clock when the org has it on (R14).
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import type { RouteProps } from '../../app/routes';
 import { Link } from '../../app/router';
 import type { Problem } from '../../http/client';
 import { useMessages } from '../../i18n/hooks';
@@ -28,10 +29,10 @@ import { CemexSetting } from './CemexSetting';
 import { VoterListUpload } from './VoterListUpload';
 import { DateField, ProblemBanner, queryParam, useDay, useOrgSlug } from './common';
 
-export function ElectionsPage() {
+export function ElectionsPage({ params }: RouteProps) {
   const t = useMessages(messages);
   const org = useOrgSlug();
-  const unit = queryParam('unit');
+  const unit = params?.id ?? queryParam('unit');
   const admin = isOrgAdmin(useSession());
   const [data, setData] = useState<UnitElections | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -67,8 +68,8 @@ export function ElectionsPage() {
       {data && (
         <>
           <p class="el-row">
-            <Link href={`/deadlines?campaign=${encodeURIComponent(data.campaign_id)}`}>{t('page.backToDeadlines')}</Link>
-            <Link href={`/charges?campaign=${encodeURIComponent(data.campaign_id)}`}>{t('page.backToCharges')}</Link>
+            <Link href={`/campaigns/${encodeURIComponent(data.campaign_id)}/deadlines`}>{t('page.backToDeadlines')}</Link>
+            <Link href={`/campaigns/${encodeURIComponent(data.campaign_id)}/charges`}>{t('page.backToCharges')}</Link>
           </p>
           <BarsCard data={data} />
           <HistoryCard data={data} org={org} onChange={reload} />

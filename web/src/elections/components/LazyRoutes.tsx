@@ -3,15 +3,16 @@
 // demand (the 150 KB first-visit budget, journeys.md), with a retry when
 // the load fails.
 import type { ComponentType } from 'preact';
+import type { RouteProps } from '../../app/routes';
 import { useEffect, useState } from 'preact/hooks';
 import { useMessages } from '../../i18n/hooks';
 import { Banner, Button, Page } from '../../ui';
 import { messages } from '../l10n/messages';
 
 type Pages = typeof import('./pages');
-type Loaded = { page: ComponentType } | 'loading' | 'failed';
+type Loaded = { page: ComponentType<RouteProps> } | 'loading' | 'failed';
 
-function Lazy({ pick }: { pick: (m: Pages) => ComponentType }) {
+function Lazy({ pick, params }: { pick: (m: Pages) => ComponentType<RouteProps>; params?: RouteProps['params'] }) {
   const t = useMessages(messages);
   const [loaded, setLoaded] = useState<Loaded>('loading');
   const [attempt, setAttempt] = useState(0);
@@ -42,15 +43,15 @@ function Lazy({ pick }: { pick: (m: Pages) => ComponentType }) {
     );
   }
   const Loaded = loaded.page;
-  return <Loaded />;
+  return <Loaded params={params} />;
 }
 
-export function ElectionsRoute() {
-  return <Lazy pick={(m) => m.ElectionsPage} />;
+export function ElectionsRoute({ params }: RouteProps) {
+  return <Lazy pick={(m) => m.ElectionsPage} params={params} />;
 }
-export function DeadlinesRoute() {
-  return <Lazy pick={(m) => m.DeadlinesPage} />;
+export function DeadlinesRoute({ params }: RouteProps) {
+  return <Lazy pick={(m) => m.DeadlinesPage} params={params} />;
 }
-export function ChargesRoute() {
-  return <Lazy pick={(m) => m.ChargesPage} />;
+export function ChargesRoute({ params }: RouteProps) {
+  return <Lazy pick={(m) => m.ChargesPage} params={params} />;
 }
