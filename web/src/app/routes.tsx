@@ -33,6 +33,7 @@ import { HomePage } from '../home/components/HomePage';
 import type { MessageKey } from '../i18n/messages';
 import { mayImport } from '../imports/access';
 import { ImportRoute } from '../imports/components/ImportRoute';
+import { ChargesRoute, DeadlinesRoute, ElectionsRoute } from '../elections/components/LazyRoutes';
 import { IntakePage } from '../intake/components/IntakePage';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
@@ -119,6 +120,15 @@ export const kRoutes: readonly Route[] = [
   { path: '/admin/users', component: UsersPage, nav: 'adminUsers', access: 'admin' },
   { path: '/admin/audit', component: AuditPage, nav: 'adminAudit', access: 'admin' },
   { path: '/me/devices', component: DevicesPage, nav: 'devices', access: 'signed-in' },
+  // Elections, charges and deadlines (issue #4); /elections, /deadlines and
+  // /charges without an id show a chooser (?unit= / ?campaign= also work).
+  // Reached from the dashboard (DeadlinesSummary) and from each other.
+  { path: '/units/:id/elections', component: ElectionsRoute, access: 'signed-in' },
+  { path: '/campaigns/:id/deadlines', component: DeadlinesRoute, access: 'signed-in' },
+  { path: '/campaigns/:id/charges', component: ChargesRoute, access: 'signed-in' },
+  { path: '/elections', component: ElectionsRoute, access: 'signed-in' },
+  { path: '/deadlines', component: DeadlinesRoute, access: 'signed-in' },
+  { path: '/charges', component: ChargesRoute, access: 'signed-in' },
 ];
 
 export function normalizePath(path: string): string {
