@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // /campaigns/:id: per unit the meters (R1, majority, R5 with what is
 // missing), committee coverage (R20), the support trend and the structure
-// tests (R21); the campaign's employers lead to their rollup. Deadlines come
-// from the elections feature: see DeadlinesSlot.
+// tests (R21); the campaign's employers lead to their rollup. The next
+// deadlines come from the elections feature (DeadlinesSummary).
 import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
+import { DeadlinesSummary } from '../../elections';
 import { useMessages } from '../../i18n/hooks';
 import { Card, Page } from '../../ui';
 import { getCampaign, getMeters, getStructureTests, listEmployers, listUnits, type Unit } from '../api';
@@ -13,23 +14,6 @@ import { mayManage, useGrants, useLoad } from '../state';
 import { Await } from './Loaded';
 import { TestsSummary } from './TestsSummary';
 import { UnitMeters } from './UnitMeters';
-
-/**
- * SLOT for the campaign's deadlines summary. The elections feature
- * (web/src/elections, branch `elections`) provides `DeadlinesSummary`; when
- * it lands, render `<DeadlinesSummary campaignId={campaignId} />` here in
- * place of the placeholder paragraph. This screen draws no deadlines itself.
- */
-function DeadlinesSlot({ campaignId }: { campaignId: string }) {
-  const t = useMessages(messages);
-  return (
-    <Card title={t('dashboard.deadlines')}>
-      <div class="camp-deadlines-slot" data-slot="deadlines-summary" data-campaign={campaignId}>
-        <p class="hs-muted">{t('dashboard.deadlinesSlot')}</p>
-      </div>
-    </Card>
-  );
-}
 
 function UnitCard({ unit, manage }: { unit: Unit; manage: boolean }) {
   const t = useMessages(messages);
@@ -77,7 +61,7 @@ export function DashboardPage({ params }: RouteProps) {
       <Await state={campaign.state} retry={campaign.reload}>
         {() => (
           <>
-            <DeadlinesSlot campaignId={id} />
+            <DeadlinesSummary campaignId={id} />
             <Await state={employers.state}>
               {(e) =>
                 e.employers.length > 0 && (

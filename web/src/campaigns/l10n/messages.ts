@@ -29,8 +29,6 @@ export const messages = defineMessages('campaigns', {
     cards: 'Cards',
     tests: 'Structure tests',
     committee: 'Committee',
-    deadlines: 'Deadlines',
-    deadlinesSlot: 'Petition, election and charge deadlines for this campaign appear here.',
     empty: 'Nobody is on this unit’s chart yet, and no size was entered.',
   },
   meters: {
