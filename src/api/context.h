@@ -26,6 +26,18 @@ struct Config {
   int latest_migration = 0;
 };
 
+// The public intake form's guards (security-model.md §2.9, §4 #22).
+struct IntakeOptions {
+  int pow_bits = 14;                 // leading zero bits: ~16k hashes, about a second on an old phone
+  int64_t pow_ttl_ms = 30 * 60 * 1000;  // a challenge lasts 30 minutes
+  // Every request to the public intake routes takes a token per client
+  // address; only submissions that carry a valid proof of work take one
+  // from the global bucket, so a flood without work cannot starve people.
+  // nullptr = no limit (tests).
+  http::RateLimiter* per_client = nullptr;
+  http::RateLimiter* global = nullptr;
+};
+
 // Shared by every request of one server.
 struct Services {
   store::KeyService& keys;
@@ -40,6 +52,7 @@ struct Services {
   http::RateLimiter& login_per_client;
   // Uploaded lists waiting or being imported (api/import_jobs.h).
   ImportJobs* imports = nullptr;
+  IntakeOptions intake = {};
 };
 
 // What a signed-in request carries beyond the Actor.

@@ -10,8 +10,10 @@
 #include "api/export_handlers.h"
 #include "api/health.h"
 #include "api/import_handlers.h"
+#include "api/intake_handlers.h"
 #include "api/session_handlers.h"
 #include "api/structure_test_handlers.h"
+#include "api/triage_handlers.h"
 #include "api/workplace_handlers.h"
 
 namespace hotshop::api {
@@ -112,6 +114,24 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/imports/{id}", GetImport, signed_in);
   add(V::post, "/api/orgs/{org}/imports/{id}/start", PostImportStart, signed_in);
   add(V::get, "/api/orgs/{org}/imports/{id}/report", GetImportReport, signed_in);
+
+  // Intake (issue #5; docs/api.md "Intake"). The public form: no login, a
+  // 16 KiB body cap, proof of work, buckets, a honeypot.
+  http::RouteOptions intake_form = open;
+  intake_form.body_limit = size_t{16} << 10;
+  add(V::get, "/api/intake/{org}/challenge", GetIntakeChallenge, open);
+  add(V::post, "/api/intake/{org}/requests", PostIntakeRequest, intake_form);
+  add(V::get, "/api/orgs/{org}/intakes", GetIntakes, signed_in);
+  add(V::get, "/api/orgs/{org}/intakes/{id}", GetIntake, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/stage", PostIntakeStage, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/spam", PostIntakeSpam, signed_in);
+  add(V::get, "/api/orgs/{org}/intakes/{id}/duplicates", GetIntakeDuplicates, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/merge", PostIntakeMerge, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/legal-hold", PostIntakeLegalHold, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/decline", PostIntakeDecline, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/campaign", PostIntakeCampaign, signed_in);
+  add(V::get, "/api/orgs/{org}/intake-settings", GetIntakeSettingsRoute, signed_in);
+  add(V::put, "/api/orgs/{org}/intake-settings", PutIntakeSettingsRoute, signed_in);
 }
 
 }  // namespace hotshop::api

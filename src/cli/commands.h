@@ -22,6 +22,7 @@ int RunUser(const Flags& flags);
 int RunAudit(const Flags& flags);
 int RunImport(const Flags& flags);
 int RunExport(const Flags& flags);
+int RunIntake(const Flags& flags);
 
 // --db, then $HOTSHOP_DB, then sqlite:var/hotshop.db.
 std::string DatabaseUrl(const Flags& flags);

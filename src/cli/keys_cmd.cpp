@@ -9,6 +9,7 @@
 #include "store/export_repo.h"
 #include "store/ids.h"
 #include "store/import_history.h"
+#include "store/intake_repo.h"
 #include "store/key_service.h"
 #include "store/person_repo.h"
 #include "store/sealed_text.h"
@@ -83,6 +84,9 @@ int RotateDataKeys(const Flags& flags) {
                           },
                           +[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
                             return store::ReencryptWorkplaceBatch(t, s, ok, 500);
+                          },
+                          +[](store::Tx& t, const store::Scope& s, const store::OrgKeys& ok) {
+                            return store::ReencryptIntakeBatch(t, s, ok, 500);
                           }}) {
           Result<int64_t> done_now = step(tx, scope, **k);
           if (!done_now) return done_now.error();

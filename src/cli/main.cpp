@@ -62,6 +62,7 @@ int main(int argc, char** argv) {
     if (cmd->name == "audit") return hotshop::cli::RunAudit(*flags);
     if (cmd->name == "import") return hotshop::cli::RunImport(*flags);
     if (cmd->name == "export") return hotshop::cli::RunExport(*flags);
+    if (cmd->name == "intake") return hotshop::cli::RunIntake(*flags);
   } catch (const std::exception& e) {
     std::cerr << "hotshop " << cmd->name << ": unexpected error: " << e.what() << "\n";
     return 1;

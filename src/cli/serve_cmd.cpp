@@ -106,6 +106,25 @@ int RunServe(const Flags& flags) {
   http::RateLimiter per_client(30.0 / 60.0, 30);       // 30 a minute per client address
   api::ImportJobs imports(*db, keys);
   api::Services services{keys, *common, pwhash, hash_limiter, per_account, failures, per_client, &imports};
+  // The public intake form (security-model.md §2.9, §4 #22): per client
+  // address, every request; globally, submissions that carry valid work.
+  double intake_rate = 20, intake_global = 600;  // per minute
+  try {
+    if (auto v = flags.Get("intake-rate")) intake_rate = std::stod(*v);
+    if (auto v = flags.Get("intake-global-rate")) intake_global = std::stod(*v);
+    if (auto v = flags.Get("intake-pow-bits")) services.intake.pow_bits = std::stoi(*v);
+  } catch (const std::exception&) {
+    Fail("serve", "--intake-rate, --intake-global-rate and --intake-pow-bits must be numbers");
+    return 2;
+  }
+  if (services.intake.pow_bits < 1 || services.intake.pow_bits > 28) {
+    Fail("serve", "--intake-pow-bits must be between 1 and 28 (14, the default, takes an old phone about a second)");
+    return 2;
+  }
+  http::RateLimiter intake_per_client(intake_rate / 60.0, std::max(5.0, intake_rate / 2));
+  http::RateLimiter intake_global_bucket(intake_global / 60.0, std::max(10.0, intake_global / 6));
+  if (intake_rate > 0) services.intake.per_client = &intake_per_client;
+  if (intake_global > 0) services.intake.global = &intake_global_bucket;
 
   api::Config config;
   config.web_dir = flags.GetOr("web-dir", DefaultWebDir());

@@ -68,6 +68,14 @@ const std::vector<Rule>& Rules() {
       {Action::kEditWorkerRecord,
        {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader}, false, false, 0},
       {Action::kManageCommittee, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
+      // Intake (issue #5, §3 table: the dispatcher's scope is the org's
+      // intake queue). An organizer reaches a request only when assigned to
+      // it (J2.1 never-line), which the handler checks against the row.
+      {Action::kTriageIntake, {R::kOrgAdmin, R::kDispatcher}, true, false, 0},
+      {Action::kViewAssignedIntake,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kDispatcher}, false, false, 0},
+      {Action::kOpenCampaignFromIntake, {R::kOrgAdmin, R::kStaffOrganizer, R::kDispatcher}, true, false, 0},
+      {Action::kManageIntake, {R::kOrgAdmin}, true, false, 0},
   };
   return kRules;
 }
@@ -82,6 +90,9 @@ bool GrantCovers(const Grant& g, const Rule& rule, const Resource& res) {
   // Campaign grants reach only their campaign.
   // A search spans the org's people and is then filtered by the caller.
   if (rule.action == Action::kListCampaigns || rule.action == Action::kSearchPeople) return true;
+  // An assigned request is the organizer's whatever their campaigns; the
+  // handler then requires the assignment.
+  if (rule.action == Action::kViewAssignedIntake) return true;
   if (g.scope_kind == ScopeKind::kUnit) {
     // A unit grant reaches only objects of its unit: that unit's workers,
     // chart and meters, never the rest of the campaign (§3: worker-leaders
@@ -170,6 +181,10 @@ const char* ActionName(Action a) {
     case Action::kViewAggregates: return "aggregates.view";
     case Action::kEditWorkerRecord: return "worker_record.edit";
     case Action::kManageCommittee: return "committee.manage";
+    case Action::kTriageIntake: return "intake.triage";
+    case Action::kViewAssignedIntake: return "intake.view_assigned";
+    case Action::kOpenCampaignFromIntake: return "intake.open_campaign";
+    case Action::kManageIntake: return "intake.manage";
   }
   return "?";
 }

@@ -81,6 +81,11 @@ enum class Action {
   kViewAggregates,     // counts only: meters, rollup, structure-test results
   kEditWorkerRecord,   // employment, connections, assessments, cards, participation
   kManageCommittee,    // committee membership, structure tests, scales
+  // Intake (issue #5). The queue is org-wide: dispatchers and org admins.
+  kTriageIntake,       // the queue, a request's details and free text, spam, merges, steps (audited)
+  kViewAssignedIntake, // an organizer's own assigned request; the handler checks the assignment
+  kOpenCampaignFromIntake,  // creates a campaign, employer, worksite and first person
+  kManageIntake,       // intake settings (SLA, retention) and legal holds
 };
 
 const char* ActionName(Action a);

@@ -13,6 +13,7 @@ namespace {
 // Subkey numbers under the master key; never reuse one for another purpose.
 constexpr uint64_t kSystemDataSubkey = 101;
 constexpr uint64_t kAccountIndexSubkey = 102;
+constexpr uint64_t kIntakePowSubkey = 103;
 
 std::string Hex(const unsigned char* p, size_t n) {
   std::string out(n * 2, '0');
@@ -33,6 +34,7 @@ KeyService::KeyService(security::SecretBytes master_key) : master_(std::move(mas
   (void)system_keys_.Add(std::move(sys));
   account_index_ = security::DeriveSubkey(master_, kAccountIndexSubkey, "acctidx_");
   recovery_key_ = security::RecoveryCodeKey(master_);
+  intake_pow_key_ = security::DeriveSubkey(master_, kIntakePowSubkey, "intakpow");
 }
 
 std::string KeyService::AccountEmailIndex(std::string_view normalized_email) const {

@@ -49,6 +49,9 @@ class KeyService {
   // Full-length keyed hash of a normalized email, for the users table.
   std::string AccountEmailIndex(std::string_view normalized_email) const;
   const security::SecretBytes& recovery_key() const { return recovery_key_; }
+  // Signs the public intake form's proof-of-work challenges
+  // (security/proof_of_work.h), derived from the master key.
+  const security::SecretBytes& intake_pow_key() const { return intake_pow_key_; }
   const security::SecretBytes& master_key() const { return master_; }
 
  private:
@@ -56,6 +59,7 @@ class KeyService {
   security::Keyset system_keys_;
   security::SecretBytes account_index_;
   security::SecretBytes recovery_key_;
+  security::SecretBytes intake_pow_key_;
   std::mutex mu_;
   std::map<std::string, std::shared_ptr<const OrgKeys>> cache_;
 };

@@ -28,6 +28,7 @@
 #include "store/demo_workplace.h"
 #include "store/export_repo.h"
 #include "store/ids.h"
+#include "store/intake_repo.h"
 #include "store/key_service.h"
 #include "store/org_repo.h"
 #include "store/person_repo.h"
@@ -124,6 +125,7 @@ std::vector<std::string> DefaultObjects(const std::string& param) {
   if (param == "none") return {"none"};
   if (param == "org") return {"own", "other_org", "missing"};
   if (param == "import") return {"own", "other_org", "missing"};
+  if (param == "intake") return {"own", "other_org", "missing"};  // org-wide: no sibling
   return {"own", "sibling", "other_org", "missing"};
 }
 
@@ -142,7 +144,9 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
   const std::set<std::string> params = {"none", "org", "campaign", "person", "user", "grant", "device", "import", "export",
                                         // campaign workplace (issue #4)
                                         "employer", "worksite", "unit", "area", "connection", "committee_member", "card",
-                                        "structure_test", "scale"};
+                                        "structure_test", "scale",
+                                        // intake (issue #5)
+                                        "intake"};
   const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "file_body", "query",
                                             "if_match", "run_last", "default", "expect"};
   for (const auto& e : j.at("routes")) {
@@ -421,7 +425,7 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
   ASSERT_TRUE(errors.empty()) << errors.front();
 
   TestDb tdb(GetParam());
-  ServerProcess server(tdb, {"--rate-limit", "0"});
+  ServerProcess server(tdb, {"--rate-limit", "0", "--intake-rate", "0", "--intake-global-rate", "0"});
   Conn c(server.port());
 
   // --- the demo org's actors: the admin org-wide, every other role on Harbor.
@@ -637,6 +641,25 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
       ids[f.param] = {{"own", own}, {"sibling", sibling}, {"other_org", f.other}};
     }
   }
+  // Intake (issue #5): one request in each org's queue, through the store.
+  auto intake_in = [&](const std::string& org_slug, const std::string& phone) {
+    std::string org_id = OwnerScalar(*owner, "SELECT id FROM orgs WHERE slug = $1", {org_slug});
+    Result<store::SubmitOutcome> out = store::TransactValue<store::SubmitOutcome>(*owner, [&](store::Tx& tx) -> Result<store::SubmitOutcome> {
+      auto org_keys = keys.ForOrg(tx, org_id);
+      if (!org_keys) return org_keys.error();
+      store::NewIntake n;
+      n.submission_id = "matrix-" + store::NewId();
+      n.name = "Matrix Worker";
+      n.phone = phone;
+      n.story = "Matrix free text";
+      n.language = "es";
+      n.consent_version = "2026-12-v1";
+      return store::IntakeRepo(tx, store::Scope::ForOrg(org_id), **org_keys).Submit(n, 30, store::NowMillis());
+    }, store::TxMode::kWrite, org_id);
+    if (!out) throw std::runtime_error("intake fixture: " + out.error().message());
+    return out->intake_id;
+  };
+  ids["intake"] = {{"own", intake_in("demo", "+12025550170")}, {"other_org", intake_in("other", "+12025550171")}};
   auto object_id = [&](const RouteSpec& r, const std::string& object, const Who& w) -> std::string {
     if (object == "missing") return r.param == "org" ? "missing-" + store::NewId().substr(24) : store::NewId();
     if (object == "self") return w.user_id.empty() ? store::NewId() : w.user_id;

@@ -20,10 +20,12 @@ import { HomePage } from '../home/components/HomePage';
 import type { MessageKey } from '../i18n/messages';
 import { mayImport } from '../imports/access';
 import { ImportRoute } from '../imports/components/ImportRoute';
+import { IntakePage } from '../intake/components/IntakePage';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
 import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
 import { SetupTotpPage } from '../setup/components/SetupTotpPage';
+import { TriageRoute } from '../triage/components/TriageRoute';
 import type { messages } from './l10n/messages';
 
 type NavKey = MessageKey<(typeof messages)['en']['nav']>;
@@ -44,6 +46,8 @@ export interface Route {
   navIf?: (grants: readonly Grant[]) => boolean;
   /** Nav only: shown to people who are not signed in. */
   anonymousNav?: boolean;
+  /** Also matches every path below this one (/talk/<org>). */
+  prefix?: boolean;
 }
 
 export const kAdminPrefix = '/admin';
@@ -54,8 +58,9 @@ export const kRoutes: readonly Route[] = [
   { path: '/invite', component: InvitePage },
   { path: '/setup/password', component: SetupPasswordPage, access: 'setup' },
   { path: '/setup/totp', component: SetupTotpPage, access: 'setup' },
-  { path: '/help' }, // intake (J1.1): not in any nav until the form exists (issue #5)
-  { path: '/triage', nav: 'triage', access: 'signed-in', roles: ['org_admin', 'dispatcher'] }, // J2.1
+  // Intake (issue #5). J1.1: the public form at /talk/<org>; J2.1: the queue.
+  { path: '/talk', component: IntakePage, prefix: true },
+  { path: '/triage', component: TriageRoute, nav: 'triage', access: 'signed-in', roles: ['org_admin', 'dispatcher'] },
   {
     path: '/my',
     nav: 'my',
@@ -91,7 +96,7 @@ export function normalizePath(path: string): string {
 
 export function findRoute(path: string): Route | undefined {
   const normalized = normalizePath(path);
-  return kRoutes.find((r) => r.path === normalized);
+  return kRoutes.find((r) => r.path === normalized || (r.prefix && normalized.startsWith(`${r.path}/`)));
 }
 
 export function isAdminPath(path: string): boolean {

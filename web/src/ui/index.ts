@@ -7,6 +7,8 @@ export { Button, buttonClass } from './Button';
 export type { ButtonProps, ButtonVariant } from './Button';
 export { TextField } from './TextField';
 export type { TextFieldProps } from './TextField';
+export { TextArea } from './TextArea';
+export type { TextAreaProps } from './TextArea';
 export { Select } from './Select';
 export type { SelectOption, SelectProps } from './Select';
 export { Card } from './Card';
