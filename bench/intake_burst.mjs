@@ -45,9 +45,10 @@ function solve(salt, bits) {
   }
 }
 
-function form(pow, name) {
+// Honest person p has phone 202-555-01pp (p < 50); the flood uses 0150-0199.
+function form(pow, name, phone = `+120255501${50 + Math.floor(Math.random() * 50)}`) {
   return JSON.stringify({
-    submission_id: randomBytes(16).toString('hex'), name, phone: `+1202555${String(100 + Math.floor(Math.random() * 100)).padStart(4, '0')}`,
+    submission_id: randomBytes(16).toString('hex'), name, phone,
     employer: 'Bench Hotel', zip: '78701', industry: 'hotels', size_band: '11-50', story: 'bench', language: 'es',
     consent: true, consent_version: '2026-12-v1', pow,
   });
@@ -82,7 +83,7 @@ for (let p = 0; p < Number(people); p++) {
       const t0 = Date.now();
       const pow = await challenge(agent, addr);
       if (!pow) return { ok: false, status: 'challenge', ms: Date.now() - t0 };
-      const r = await request('POST', '/api/intake/demo/requests', form(pow, `Honest ${p}`), agent, addr);
+      const r = await request('POST', '/api/intake/demo/requests', form(pow, `Honest ${p}`, `+120255501${String(p % 50).padStart(2, '0')}`), agent, addr);
       return { ok: r.status === 202, status: r.status, ms: Date.now() - t0 };
     })(),
   );

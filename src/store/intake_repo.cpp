@@ -116,10 +116,12 @@ Result<IntakeSettings> PutIntakeSettings(Tx& tx, const Scope& scope, const Intak
     return Error::PreconditionFailed("someone else changed the intake settings (now version " +
                                      std::to_string(cur->version) + "); reload to see their change");
   }
+  Result<Rows> row = tx.Query("SELECT 1 FROM intake_settings WHERE org_id = $1", {scope.org_id()});
+  if (!row) return row.error();
   Result<int64_t> n =
-      cur->version == 0
+      row->empty()
           ? tx.Exec("INSERT INTO intake_settings (org_id, sla_hours, retention_days, repeat_days, version, updated_at_ms) "
-                    "VALUES ($1, $2, $3, $4, 1, $5)",
+                    "VALUES ($1, $2, $3, $4, 2, $5)",
                     {scope.org_id(), s.sla_hours, s.retention_days, s.repeat_days, now_ms})
           : tx.Exec("UPDATE intake_settings SET sla_hours = $2, retention_days = $3, repeat_days = $4, "
                     "version = version + 1, updated_at_ms = $5 WHERE org_id = $1 AND version = $6",

@@ -37,13 +37,13 @@ struct IntakeSettings {
   int64_t sla_hours = 48;        // first human contact within (J2.1)
   int64_t retention_days = 90;   // unresolved intakes purged after (R41)
   int64_t repeat_days = 30;      // a new request within this attaches (J1.2)
-  int64_t version = 0;           // 0 = defaults, no row yet
+  int64_t version = 1;           // 1 = the defaults (no row yet); each change adds 1
 };
 
 Result<IntakeSettings> GetIntakeSettings(Tx& tx, const Scope& scope);
 // Errors: kInvalidInput naming the field out of range (sla_hours 1..720,
 // retention_days 1..3650, repeat_days 0..365); kPreconditionFailed when
-// expected_version is not the current one (0 for "no row yet").
+// expected_version is not the current one (1 for the defaults).
 Result<IntakeSettings> PutIntakeSettings(Tx& tx, const Scope& scope, const IntakeSettings& s,
                                          int64_t expected_version, int64_t now_ms);
 

@@ -145,12 +145,13 @@ async function stopChild(child) {
 }
 
 /**
- * Starts `hotshop serve` on a fresh database of kind db ('sqlite' | 'pg').
+ * Starts `hotshop serve` on a fresh database of kind db ('sqlite' | 'pg'),
+ * with serveArgs appended to its command line (e.g. ['--intake-rate', '0']).
  * Returns {url, db, dbUrl, stop()}; stop() ends the server (SIGTERM), drops
  * the pg database and removes the temp dir. On failure, cleans up and throws
  * with the server's output.
  */
-export async function startServer({ db = 'sqlite' } = {}) {
+export async function startServer({ db = 'sqlite', serveArgs = [] } = {}) {
   const bin = process.env.HOTSHOP_BIN || path.join(repoRoot, 'build', 'hotshop');
   const webDir = process.env.HOTSHOP_WEB_DIR || path.join(repoRoot, 'build', 'web');
   const tmp = await mkdtemp(path.join(os.tmpdir(), 'hotshop-browser-'));
@@ -184,7 +185,7 @@ export async function startServer({ db = 'sqlite' } = {}) {
     await run(bin, ['migrate', '--db', dbUrl]);
     child = spawn(
       bin,
-      ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`, '--web-dir', webDir, '--key-file', keyFile],
+      ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`, '--web-dir', webDir, '--key-file', keyFile, ...serveArgs],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const keep = (chunk) => {

@@ -58,3 +58,17 @@ export async function submitIntake(baseUrl, fields, org = 'demo') {
 
 /** Fields that must never exist on the form (R41), in both languages. */
 export const kForbiddenField = /immigra|migratori|country of birth|pa[ií]s de nacimiento|birth|nacimiento|ssn|social security|seguro social/i;
+
+/** Runs `hotshop <args…>` against this server's database and key; returns its output. */
+export function hotshopCli(server, args) {
+  const bin = process.env.HOTSHOP_BIN || new URL('../../build/hotshop', import.meta.url).pathname;
+  return run(bin, [...args, '--db', server.dbUrl, '--key-file', server.keyFile]);
+}
+
+/** Removes requests (and their history) as the owner: `where` selects intakes.id. */
+export async function forgetIntakes(server, where) {
+  const ids = `SELECT id FROM intakes WHERE ${where}`;
+  await ownerSql(server, `DELETE FROM intake_events WHERE intake_id IN (${ids})`);
+  await ownerSql(server, `DELETE FROM intake_submissions WHERE intake_id IN (${ids})`);
+  await ownerSql(server, `DELETE FROM intakes WHERE id IN (${ids})`);
+}

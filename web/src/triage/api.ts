@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // The dispatcher's intake API (docs/api.md "Intake"): the queue, a request's
-// details, spam marks, duplicates and merges, pipeline steps.
+// details, spam marks, duplicates and merges, pipeline steps, the legal
+// hold, and opening a campaign from a matched request.
 import { requestJson, type ApiResult } from '../http/client';
 
 export type Stage =
@@ -30,6 +31,7 @@ export interface Intake {
   legal_hold: boolean;
   legal_hold_reason: string;
   assigned_to: string | null;
+  campaign_id: string | null;
   close_reason: string;
   version: number;
   purge_after_ms: number | null;
@@ -93,4 +95,29 @@ export function merge(org: string, i: Intake, target: Suggestion, reason: string
 
 export function moveStage(org: string, i: Intake, to: Stage, reason: string): Promise<ApiResult<Intake>> {
   return requestJson<Intake>('POST', `${base(org)}/${i.id}/stage`, { to, reason }, { headers: { 'If-Match': `"v${i.version}"` } });
+}
+
+const ifMatch = (i: Intake) => ({ headers: { 'If-Match': `"v${i.version}"` } });
+
+/** Matched back to the queue (J2.2): the assignment is cleared; a reason is required. */
+export function decline(org: string, i: Intake, reason: string): Promise<ApiResult<Intake>> {
+  return requestJson<Intake>('POST', `${base(org)}/${i.id}/decline`, { reason }, ifMatch(i));
+}
+
+/** Org admins only (R40): a held request is never purged. */
+export function setLegalHold(org: string, i: Intake, hold: boolean, reason: string): Promise<ApiResult<Intake>> {
+  return requestJson<Intake>('POST', `${base(org)}/${i.id}/legal-hold`, hold ? { hold, reason } : { hold }, ifMatch(i));
+}
+
+export interface OpenedCampaign {
+  campaign_id: string;
+  employer_id: string;
+  worksite_id: string;
+  person_id: string;
+  intake: Intake;
+}
+
+/** Opens a campaign from a matched (first contact, assessed) request, the worker its first person. */
+export function openCampaign(org: string, i: Intake): Promise<ApiResult<OpenedCampaign>> {
+  return requestJson<OpenedCampaign>('POST', `${base(org)}/${i.id}/campaign`, {}, ifMatch(i));
 }

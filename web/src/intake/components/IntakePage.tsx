@@ -35,9 +35,25 @@ export function orgFromPath(path: string): string {
 }
 
 export function IntakePage() {
+  const org = orgFromPath(currentPath());
+  // /talk alone: no organization to write to, said at once (not after Send).
+  return org ? <IntakeForm org={org} /> : <NoOrg />;
+}
+
+function NoOrg() {
+  const t = useMessages(messages);
+  return (
+    <Page title={t('noOrg.title')}>
+      <div data-testid="intake-no-org">
+        <p>{t('noOrg.body')}</p>
+      </div>
+    </Page>
+  );
+}
+
+function IntakeForm({ org }: { org: string }) {
   const t = useMessages(messages);
   const lang = useLanguage();
-  const org = orgFromPath(currentPath());
   const [draft, setDraft] = useState<Draft>(() => loadDraft(org) ?? emptyDraft(lang));
   const [phase, setPhase] = useState<Phase>('editing');
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -209,7 +225,7 @@ export function IntakePage() {
           options={[none, ...kIndustries.map((v) => ({ value: v, label: t(`choices.industry.${v}`) }))]} />
         <Select label={t('fields.sizeBand')} name="size_band" value={draft.sizeBand} onValue={set('sizeBand')}
           options={[none, ...kSizeBands.map((v) => ({ value: v, label: t(`choices.sizeBand.${v}`) }))]} />
-        <TextArea label={t('fields.story')} hint={t('fields.storyHint')} name="story" maxLength={8000}
+        <TextArea label={t('fields.story')} hint={t('fields.storyHint')} name="story" maxLength={6000}
           value={draft.story} onValue={set('story')} />
         <Select label={t('fields.language')} name="language" value={draft.language} onValue={set('language')}
           options={(['es', 'en'] as const).map((v) => ({ value: v, label: t(`choices.language.${v}`) }))} />

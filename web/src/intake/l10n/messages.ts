@@ -70,6 +70,10 @@ export const messages = defineMessages('intake', {
     body: 'Nothing is lost. When you have signal again, press Retry.',
     retry: 'Retry',
   },
+  noOrg: {
+    title: 'This link is incomplete',
+    body: 'The address should end with the name of the organization, like /talk/name. Ask the person who gave you the link for the full address.',
+  },
   errors: {
     name: 'Tell us a name or nickname.',
     contact: 'Give a personal phone or a personal email so an organizer can reach you.',

@@ -3,22 +3,23 @@
 // org admins, oldest first, with SLA badges (green < 24 h, amber, red past
 // the org's target), filters (language, region, industry, age), spam marks
 // with a reason (reversible), duplicate suggestions shown side by side and
-// merged only by a click and a reason, and a request's details and history.
-// Matching and assigning organizers come from the matching feature.
+// merged only by a click and a reason, and a request's details, history and
+// pipeline steps (IntakeDetail). The overdue view is the "Overdue only"
+// filter. Matching and assigning organizers come from the matching feature.
 import { useEffect, useState } from 'preact/hooks';
-import { useSession } from '../../auth/state';
+import { isOrgAdmin, useSession } from '../../auth/state';
 import type { Problem } from '../../http/client';
-import { formatDateTime } from '../../i18n/format';
-import { useLanguage, useMessages } from '../../i18n/hooks';
+import { useMessages } from '../../i18n/hooks';
 import { errorKey } from '../../i18n/problems';
 import { messages as intakeMessages } from '../../intake/l10n/messages';
 import { Actions, Banner, Button, Card, Checkbox, Dialog, Page, Select, TextField } from '../../ui';
 import {
-  getDuplicates, getIntake, listIntakes, markSpam, merge, moveStage,
+  getDuplicates, getIntake, listIntakes, markSpam, merge,
   type Intake, type QueueFilter, type Suggestion,
 } from '../api';
 import { messages } from '../l10n/messages';
 import '../triage.css';
+import { IntakeDetail } from './IntakeDetail';
 
 const kIndustries = [
   'hotels', 'restaurants', 'retail', 'warehouses', 'delivery', 'healthcare', 'cleaning', 'construction',
@@ -80,7 +81,6 @@ function Person({ title, name, phone, email, extra }: { title: string; name: str
 export function TriagePage() {
   const t = useMessages(messages);
   const ti = useMessages(intakeMessages);
-  const lang = useLanguage();
   const session = useSession();
   const org = session?.org.slug ?? '';
   const [filter, setFilter] = useState<QueueFilter>({ age: '' });
@@ -127,10 +127,16 @@ export function TriagePage() {
     if (r.ok) setDups(r.value);
     else setProblem(r.problem);
   };
-  const openDetail = async (i: Intake) => {
-    const r = await getIntake(org, i.id);
+  const openDetail = async (id: string) => {
+    const r = await getIntake(org, id);
     if (r.ok) setDetail(r.value);
     else setProblem(r.problem);
+  };
+  // After a step on a request: the queue reloads and the request reopens
+  // with its new stage and history.
+  const afterStep = async (id: string, p: Problem | null) => {
+    done(p);
+    await openDetail(id);
   };
   const errKey = problem ? errorKey(messages.en.errors, problem) : 'generic';
   const none = { value: '', label: t('filters.any') };
@@ -179,7 +185,7 @@ export function TriagePage() {
               {i.spam && <span class="triage-tag">{t('spamTag', { reason: i.spam_reason })}</span>}
             </p>
             <div class="triage-row__actions">
-              <Button variant="secondary" onClick={() => void openDetail(i)}>{t('actions.open')}</Button>
+              <Button variant="secondary" onClick={() => void openDetail(i.id)}>{t('actions.open')}</Button>
               <Button variant="secondary" onClick={() => void openDuplicates(i)}>{t('actions.duplicates')}</Button>
               {i.spam ? (
                 <Button variant="secondary" onClick={async () => {
@@ -196,47 +202,20 @@ export function TriagePage() {
 
       <Dialog open={!!detail} title={detail?.name ?? ''} onClose={() => setDetail(null)}>
         {detail && (
-          <div data-testid="intake-detail">
-            <h3>{t('detail.story')}</h3>
-            <p class="triage-story">{detail.story}</p>
-            <h3>{t('detail.contact')}</h3>
-            <p>{[detail.phone, detail.email, detail.best_time].filter(Boolean).join(' · ')}</p>
-            <h3>{t('detail.workplace')}</h3>
-            <p>{[detail.employer, detail.city, detail.zip, detail.size_band].filter(Boolean).join(' · ')}</p>
-            {detail.purge_after_ms && <p>{t('detail.purge', { date: formatDateTime(detail.purge_after_ms, lang) })}</p>}
-            <h3>{t('detail.history')}</h3>
-            <ol class="triage-history">
-              {(detail.events ?? []).map((e) => (
-                <li key={e.id}>
-                  {formatDateTime(e.at_ms, lang)} · {e.kind}
-                  {e.to_stage ? ` → ${t(`stage.${e.to_stage as Intake['stage']}`)}` : ''}
-                  {e.note ? ` · ${e.note}` : ''}
-                </li>
-              ))}
-            </ol>
-            <Actions>
-              {detail.stage === 'new' && (
-                <Button onClick={async () => {
-                  const r = await moveStage(org, detail, 'triaged', '');
-                  setDetail(null);
-                  done(r.ok ? null : r.problem);
-                }}>{t('actions.triaged')}</Button>
-              )}
-              <Button variant="secondary" onClick={() => {
-                const d = detail;
-                setDetail(null);
-                setAsk({
-                  title: t('closeDialog.title'),
-                  confirm: t('closeDialog.confirm'),
-                  run: async (reason) => {
-                    const r = await moveStage(org, d, 'closed', reason);
-                    done(r.ok ? null : r.problem);
-                  },
-                });
-              }}>{t('actions.close')}</Button>
-              <Button variant="secondary" onClick={() => setDetail(null)}>{t('detail.close')}</Button>
-            </Actions>
-          </div>
+          <IntakeDetail org={org} intake={detail} admin={isOrgAdmin(session)} onClose={() => setDetail(null)}
+            onDone={(p) => void afterStep(detail.id, p)}
+            askReason={(title, confirm, run) => {
+              const id = detail.id;
+              setDetail(null);
+              setAsk({
+                title,
+                confirm,
+                run: async (reason) => {
+                  const r = await run(reason);
+                  await afterStep(id, r.ok ? null : r.problem);
+                },
+              });
+            }} />
         )}
       </Dialog>
 
