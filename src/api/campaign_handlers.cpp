@@ -9,6 +9,7 @@
 #include "io/email.h"
 #include "io/phone.h"
 #include "store/campaign_repo.h"
+#include "store/employment_repo.h"
 #include "store/person_repo.h"
 #include "store/sql_rewrite.h"
 
@@ -199,23 +200,32 @@ http::Response PostPerson(const http::Request& req, Context& ctx) {
 
 namespace {
 // Finds the person's campaign, then authorizes: out of scope is 404 like missing.
-Result<store::Scope> PersonAction(const http::Request& req, Context& ctx, security::Action action, const std::string& id) {
+Result<store::Scope> PersonAction(const http::Request& req, Context& ctx, security::Action action, const std::string& id,
+                                  security::Resource* resource = nullptr) {
   Result<std::string> org = OrgOfPath(req, ctx);
   if (!org) return org.error();
   store::Scope org_scope = store::Scope::ForOrg(*org);
-  Result<std::string> campaign = store::TransactValue<std::string>(ctx.db, [&](store::Tx& tx) -> Result<std::string> {
+  // The person's campaign and current unit: a unit-scoped grant (a
+  // worker-leader) reaches the people of its unit (security-model.md §3).
+  Result<store::Owner> owner = store::TransactValue<store::Owner>(ctx.db, [&](store::Tx& tx) -> Result<store::Owner> {
     auto keys = ctx.services.keys.ForOrg(tx, *org);
     if (!keys) return keys.error();
-    return store::PersonRepo(tx, org_scope, **keys).CampaignOf(id);
+    Result<std::string> campaign = store::PersonRepo(tx, org_scope, **keys).CampaignOf(id);
+    if (!campaign) return campaign.error();
+    Result<store::Owner> o = store::EmploymentRepo(tx, org_scope).OwnerOfPerson(id);
+    if (!o) return o.error();
+    return store::Owner{*campaign, o->unit_id};
   }, store::TxMode::kRead, *org);
-  if (!campaign) {
-    if (campaign.error().code() == ErrorCode::kNotFound) {
+  if (!owner) {
+    if (owner.error().code() == ErrorCode::kNotFound) {
       AuditAlone(ctx, *org, security::ActionName(action), "route:" + req.route, "denied");
       return Error::NotFound("nothing is here, or you don't have access to it");
     }
-    return campaign.error();
+    return owner.error();
   }
-  Result<store::Scope> scope = security::Authorize(*ctx.actor, action, {*org, *campaign}, ctx.now_ms);
+  if (resource) *resource = {*org, owner->campaign_id, owner->unit_id};
+  Result<store::Scope> scope =
+      security::Authorize(*ctx.actor, action, {*org, owner->campaign_id, owner->unit_id}, ctx.now_ms);
   if (!scope && scope.error().code() == ErrorCode::kNotFound) {
     AuditAlone(ctx, *org, security::ActionName(action), "person:" + id, "denied");
   }
@@ -225,8 +235,12 @@ Result<store::Scope> PersonAction(const http::Request& req, Context& ctx, securi
 
 http::Response GetPerson(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
-  Result<store::Scope> scope = PersonAction(req, ctx, security::Action::kViewPerson, id);
+  security::Resource resource;
+  Result<store::Scope> scope = PersonAction(req, ctx, security::Action::kViewPerson, id, &resource);
   if (!scope) return http::Problem(scope.error());
+  // Staff notes are organizers' (those who manage the committee): a
+  // worker-leader or mentor reads the person without them (J4.2).
+  const bool staff = security::Authorize(*ctx.actor, security::Action::kManageCommittee, resource, ctx.now_ms).ok();
   Result<store::Person> p = store::TransactValue<store::Person>(ctx.db, [&](store::Tx& tx) -> Result<store::Person> {
     auto keys = ctx.services.keys.ForOrg(tx, scope->org_id());
     if (!keys) return keys.error();
@@ -237,7 +251,9 @@ http::Response GetPerson(const http::Request& req, Context& ctx) {
     return got;
   }, store::TxMode::kWrite, scope->org_id());
   if (!p) return http::Problem(p.error());
-  return WithETag(Json(PersonJson(*p)), p->version);
+  json out = PersonJson(*p);
+  if (!staff) out.erase("notes");
+  return WithETag(Json(out), p->version);
 }
 
 http::Response PatchPerson(const http::Request& req, Context& ctx) {

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 #include "api/chart_handlers.h"
 
+#include <map>
+
 #include "api/handler_util.h"
 #include "api/json_response.h"
 #include "api/unit_views.h"
@@ -8,6 +10,7 @@
 #include "core/iso_date.h"
 #include "http/etag.h"
 #include "http/problem.h"
+#include "store/account_repo.h"
 #include "store/assessment_repo.h"
 #include "store/unit_roster.h"
 
@@ -45,8 +48,38 @@ Result<json> HistoryJson(store::AssessmentRepo& repo, const std::string& person,
   return json{{"person_id", person},
               {"scale", ScaleJson(scale)},
               {"effective", *eff ? AssessmentJson((*h)[**eff], scale) : json(nullptr)},
-              {"history", list}};
+              {"history", list},
+              {"version", AssessmentHistoryVersion(h->size())}};
 }
+
+// The display name of who made an assessment ("user:<id>"), for the people
+// who may read the history anyway (J4.1: "the history shows Marcus, 14:05");
+// null for a rule, the CLI or an account that is gone.
+class ActorNames {
+ public:
+  ActorNames(store::Tx& tx, const store::KeyService& keys) : accounts_(tx, keys) {}
+  json NameOf(const json& by) {
+    if (!by.is_string()) return nullptr;
+    const std::string actor = by.get<std::string>();
+    if (actor.rfind("user:", 0) != 0) return nullptr;
+    auto it = cache_.find(actor);
+    if (it != cache_.end()) return it->second;
+    Result<store::User> u = accounts_.Get(actor.substr(5));
+    json name = u ? json(u->name) : json(nullptr);
+    cache_[actor] = name;
+    return name;
+  }
+  // Adds by_name to a history answer's records.
+  void Annotate(json& history) {
+    for (auto& h : history["history"]) h["by_name"] = NameOf(h["by"]);
+    if (history["effective"].is_object()) history["effective"]["by_name"] = NameOf(history["effective"]["by"]);
+    if (history.contains("added")) history["added"]["by_name"] = NameOf(history["added"]["by"]);
+  }
+
+ private:
+  store::AccountRepo accounts_;
+  std::map<std::string, json> cache_;
+};
 
 // Viewers (and anyone else who may not see the unit's people) get small
 // counts suppressed.
@@ -110,7 +143,15 @@ http::Response GetChart(const http::Request& req, Context& ctx) {
     if (!roster) return roster.error();
     // Names and phones of a whole unit: a sensitive read (ASVS 8.3.5), ids only.
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "chart.read", "unit:" + unit, "allowed"); !s) return s.error();
-    return ChartJson(*roster, *scale, Today(ctx));
+    Result<json> chart = ChartJson(*roster, *scale, Today(ctx));
+    if (!chart) return chart.error();
+    ActorNames names(tx, ctx.services.keys);
+    for (auto& d : (*chart)["departments"]) {
+      for (auto& sh : d["shifts"]) {
+        for (auto& row : sh["rows"]) row["assessed_by_name"] = names.NameOf(row["assessed_by"]);
+      }
+    }
+    return chart;
   });
   if (!out) return http::Problem(out.error());
   return Json(*out);
@@ -163,13 +204,14 @@ http::Response GetAssessments(const http::Request& req, Context& ctx) {
     store::AssessmentRepo repo(tx, a->scope, k);
     Result<json> j = HistoryJson(repo, person, *scale);
     if (!j) return j.error();
+    ActorNames(tx, ctx.services.keys).Annotate(*j);
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "assessments.read", "person:" + person, "allowed"); !s) {
       return s.error();
     }
     return j;
   });
   if (!out) return http::Problem(out.error());
-  return Json(*out);
+  return WithETag(Json(*out), (*out)["version"].get<int64_t>());
 }
 
 http::Response PostAssessment(const http::Request& req, Context& ctx) {
@@ -196,10 +238,26 @@ http::Response PostAssessment(const http::Request& req, Context& ctx) {
   }
   Result<std::optional<std::string>> note = OptString(*body, "note", 2000);
   if (!note) return http::Problem(note.error());
+  // History is append-only, so If-Match is optional (a rule or an import
+  // adds without one); with it, a rating made by someone else since the
+  // caller read the history answers 412 and adds nothing.
+  std::optional<int64_t> if_match;
+  if (!req.header("If-Match").empty()) {
+    Result<int64_t> v = http::IfMatchVersion(req);
+    if (!v) return http::Problem(v.error());
+    if_match = *v;
+  }
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Scale> scale = ScaleFor(tx, a->scope, k, *scale_id, a->owner.campaign_id, ctx.now_ms);
     if (!scale) return scale.error();
     store::AssessmentRepo repo(tx, a->scope, k);
+    if (if_match) {
+      Result<std::vector<store::Assessment>> before = repo.History(person, scale->id);
+      if (!before) return before.error();
+      if (AssessmentHistoryVersion(before->size()) != *if_match) {
+        return Error::PreconditionFailed("someone else assessed this person since you read it: see their rating, then choose");
+      }
+    }
     Result<store::Assessment> added = repo.Add(person, scale->id, **value, at_ms, core::AssessmentSource::kHuman,
                                                "user:" + ctx.actor->user_id, note->value_or(""), ctx.now_ms);
     if (!added) return added.error();
@@ -209,10 +267,11 @@ http::Response PostAssessment(const http::Request& req, Context& ctx) {
     Result<json> j = HistoryJson(repo, person, *scale);
     if (!j) return j.error();
     (*j)["added"] = AssessmentJson(*added, *scale);
+    ActorNames(tx, ctx.services.keys).Annotate(*j);
     return j;
   });
   if (!out) return http::Problem(out.error());
-  return Json(*out, HttpStatus::created);
+  return WithETag(Json(*out, HttpStatus::created), (*out)["version"].get<int64_t>());
 }
 
 http::Response GetScales(const http::Request& req, Context& ctx) {

@@ -6,7 +6,10 @@
 #include "api/campaign_handlers.h"
 #include "api/card_handlers.h"
 #include "api/chart_handlers.h"
+#include "api/charge_handlers.h"
 #include "api/committee_handlers.h"
+#include "api/deadline_handlers.h"
+#include "api/election_handlers.h"
 #include "api/export_handlers.h"
 #include "api/health.h"
 #include "api/import_handlers.h"
@@ -19,6 +22,7 @@
 #include "api/session_handlers.h"
 #include "api/structure_test_handlers.h"
 #include "api/triage_handlers.h"
+#include "api/voter_list_handlers.h"
 #include "api/workplace_handlers.h"
 
 namespace hotshop::api {
@@ -109,6 +113,33 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/campaigns/{id}/committee", GetCommittee, signed_in);
   add(V::post, "/api/orgs/{org}/campaigns/{id}/committee", PostCommitteeMember, signed_in);
   add(V::post, "/api/orgs/{org}/committee/{id}/end", PostCommitteeMemberEnd, signed_in);
+
+  // Elections, charges and deadlines (issue #4; docs/api.md "Elections, charges and deadlines").
+  add(V::get, "/api/orgs/{org}/units/{id}/elections", GetUnitElections, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/petitions", PostPetition, signed_in);
+  add(V::patch, "/api/orgs/{org}/petitions/{id}", PatchPetition, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/elections", PostElection, signed_in);
+  add(V::patch, "/api/orgs/{org}/elections/{id}", PatchElection, signed_in);
+  add(V::put, "/api/orgs/{org}/elections/{id}/tally", PutTally, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/agreements", PostAgreement, signed_in);
+  add(V::patch, "/api/orgs/{org}/agreements/{id}", PatchAgreement, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}/bars", GetBars, signed_in);
+  add(V::get, "/api/orgs/{org}/election-settings", GetElectionSettings, signed_in);
+  add(V::put, "/api/orgs/{org}/election-settings", PutElectionSettings, signed_in);
+  add(V::get, "/api/orgs/{org}/units/{id}/cemex-demands", GetCemexDemands, signed_in);
+  add(V::post, "/api/orgs/{org}/units/{id}/cemex-demands", PostCemexDemand, signed_in);
+  add(V::patch, "/api/orgs/{org}/cemex-demands/{id}", PatchCemexDemand, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/charges", GetCharges, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/charges", PostCharge, signed_in);
+  add(V::get, "/api/orgs/{org}/charges/{id}", GetCharge, signed_in);
+  add(V::patch, "/api/orgs/{org}/charges/{id}", PatchCharge, signed_in);
+  add(V::post, "/api/orgs/{org}/charges/{id}/stage", PostChargeStage, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/deadlines", GetDeadlines, signed_in);
+  add(V::get, "/api/me/calendar-feed", GetMyCalendarFeed, signed_in);
+  add(V::post, "/api/me/calendar-feed", PostMyCalendarFeed, signed_in);
+  add(V::delete_, "/api/me/calendar-feed", DeleteMyCalendarFeed, signed_in);
+  add(V::get, "/api/calendar/{token}", GetCalendarFeed, open);
+  add(V::post, "/api/orgs/{org}/elections/{id}/voter-list", PostVoterList, file_upload);
 
   add(V::post, "/api/orgs/{org}/exports", PostExport, signed_in);
   add(V::get, "/api/orgs/{org}/exports", GetExports, signed_in);

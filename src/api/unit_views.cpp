@@ -237,6 +237,9 @@ Result<json> ChartJson(const store::UnitRoster& r, const store::Scale& scale, co
         {"assessed_on", eff->at_ms ? json(core::FormatIsoDate(core::UtcDateOfMillis(*eff->at_ms))) : json(nullptr)},
         {"assessed_by", eff->at_ms ? json(eff->by) : json(nullptr)},
         {"assessed_by_rule", eff->by_rule},
+        {"assessment_version", AssessmentHistoryVersion(r.assessments.count(w.person_id)
+                                                            ? r.assessments.at(w.person_id).size()
+                                                            : 0)},
         // No contact log exists yet (field programs, later issues).
         {"last_contact_on", nullptr},
         {"last_contact_by", nullptr},
@@ -446,7 +449,7 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
                         const RollupQuery& q, bool suppress) {
   struct Shop {
     const store::RollupSite* site;
-    int64_t workers = 0, supporters = 0, cards = 0;
+    int64_t workers = 0, supporters = 0, cards = 0, assessed = 0, committee = 0;
   };
   std::map<std::string, Shop> shops;
   std::set<std::string> regions;
@@ -470,11 +473,14 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
       if (!e) return e.error();
       if (*e) {
         int64_t level = a->second[**e].value;
+        // R18: 0 is "not assessed", neither assessed nor support.
+        if (level != core::kNotAssessed) ++shop.assessed;
         if (level != core::kNotAssessed && core::CountsAsSupport(scale.scale, level)) ++shop.supporters;
       }
     }
     auto c = by_person->find(w.person_id);
     if (c != by_person->end() && Counts(c->second.status)) ++shop.cards;
+    if (d.committee.count(w.person_id)) ++shop.committee;
   }
   std::vector<const Shop*> list;
   for (const auto& [id, s] : shops) list.push_back(&s);
@@ -499,11 +505,15 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
     return q.descending ? key_less(b, a) : key_less(a, b);
   });
   json rows = json::array();
-  int64_t workers = 0, supporters = 0, cards = 0;
+  int64_t workers = 0, supporters = 0, cards = 0, assessed = 0, committee = 0;
+  // R20: one committee member per 10 workers.
+  auto committee_needed = [](int64_t n) { return (n + 9) / 10; };
   for (const Shop* s : list) {
     workers += s->workers;
     supporters += s->supporters;
     cards += s->cards;
+    assessed += s->assessed;
+    committee += s->committee;
     rows.push_back({{"worksite_id", s->site->site.id},
                     {"name", s->site->site.name},
                     {"region", OptText(s->site->site.region)},
@@ -513,7 +523,14 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
                     {"supporters", Count(s->supporters, suppress)},
                     {"support_percent", Share(s->supporters, s->workers, suppress)},
                     {"cards", Count(s->cards, suppress)},
-                    {"card_percent", Share(s->cards, s->workers, suppress)}});
+                    {"card_percent", Share(s->cards, s->workers, suppress)},
+                    {"assessed", Count(s->assessed, suppress)},
+                    {"assessed_percent", Share(s->assessed, s->workers, suppress)},
+                    {"committee", Count(s->committee, suppress)},
+                    {"committee_needed", committee_needed(s->workers)},
+                    {"committee_covered", s->committee >= committee_needed(s->workers)},
+                    // No contact log exists yet (field programs, later issues).
+                    {"last_contact_on", nullptr}});
   }
   json region_list = json::array();
   for (const auto& r : regions) {
@@ -532,7 +549,10 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
                 {"supporters", Count(supporters, suppress)},
                 {"support_percent", Share(supporters, workers, suppress)},
                 {"cards", Count(cards, suppress)},
-                {"card_percent", Share(cards, workers, suppress)}}},
+                {"card_percent", Share(cards, workers, suppress)},
+                {"assessed", Count(assessed, suppress)},
+                {"assessed_percent", Share(assessed, workers, suppress)},
+                {"committee", Count(committee, suppress)}}},
               {"suppressed_below", suppress ? json(core::kSmallCellThreshold) : json(nullptr)},
               {"shops", rows}};
 }

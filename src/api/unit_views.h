@@ -39,6 +39,12 @@ namespace hotshop::api {
 
 nlohmann::json ScaleJson(const store::Scale& s);
 
+// The version (ETag) of a person's assessment history on one scale: the
+// history is append-only, so its length + 1 changes with every rating (1 =
+// never assessed; ETags start at v1). The chart carries it per row so an
+// inline edit can send If-Match.
+inline int64_t AssessmentHistoryVersion(size_t records) { return static_cast<int64_t>(records) + 1; }
+
 // The wall chart (R19): rows grouped by department and shift, each worker
 // with their effective rating, card status, committee role, supervisor flag
 // and connections on the unit. Staff-only: it names people.

@@ -6,10 +6,14 @@
 #include "api/handler_util.h"
 #include "core/iso_date.h"
 #include "http/etag.h"
+#include "store/agreement_repo.h"
 #include "store/assessment_repo.h"
 #include "store/card_repo.h"
+#include "store/cemex_repo.h"
+#include "store/charge_repo.h"
 #include "store/committee_repo.h"
 #include "store/connection_repo.h"
+#include "store/election_repo.h"
 #include "store/employment_repo.h"
 #include "store/sql_rewrite.h"
 #include "store/structure_test_repo.h"
@@ -32,6 +36,11 @@ const char* KindName(ObjectKind k) {
     case ObjectKind::kCard: return "card";
     case ObjectKind::kStructureTest: return "structure_test";
     case ObjectKind::kScale: return "assessment_scale";
+    case ObjectKind::kPetition: return "petition";
+    case ObjectKind::kElection: return "election";
+    case ObjectKind::kAgreement: return "agreement";
+    case ObjectKind::kCemexDemand: return "cemex_demand";
+    case ObjectKind::kCharge: return "charge";
   }
   return "object";
 }
@@ -78,6 +87,11 @@ Result<std::vector<store::Owner>> Owners(store::Tx& tx, const store::Scope& scop
       if (!s) return s.error();
       return std::vector<store::Owner>{{s->campaign_id, ""}};
     }
+    case ObjectKind::kPetition: return one(store::ElectionRepo(tx, scope, keys).OwnerOfPetition(id));
+    case ObjectKind::kElection: return one(store::ElectionRepo(tx, scope, keys).OwnerOfElection(id));
+    case ObjectKind::kAgreement: return one(store::AgreementRepo(tx, scope, keys).OwnerOf(id));
+    case ObjectKind::kCemexDemand: return one(store::CemexRepo(tx, scope, keys).OwnerOf(id));
+    case ObjectKind::kCharge: return one(store::ChargeRepo(tx, scope, keys).OwnerOf(id));
   }
   return Error::NotFound(kNothingHere);
 }

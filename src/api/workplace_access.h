@@ -41,6 +41,12 @@ enum class ObjectKind {
   kCard,
   kStructureTest,
   kScale,
+  // Elections, charges and deadlines (api/election_handlers.h, charge_handlers.h).
+  kPetition,
+  kElection,
+  kAgreement,
+  kCemexDemand,
+  kCharge,
 };
 
 struct Access {

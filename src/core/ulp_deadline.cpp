@@ -29,6 +29,15 @@ Date TenBLastDay(Date ulp_on) {
   return AddMonthsClamped(ulp_on, std::chrono::months{6});
 }
 
+DeadlineWarning WarningForDaysLeft(int64_t days_left) {
+  // RULE R15: warn at 30/14/7 days.
+  if (days_left < 0) return DeadlineWarning::kPassed;
+  if (days_left <= kTenBWarningDays[2]) return DeadlineWarning::kSevenDays;
+  if (days_left <= kTenBWarningDays[1]) return DeadlineWarning::kFourteenDays;
+  if (days_left <= kTenBWarningDays[0]) return DeadlineWarning::kThirtyDays;
+  return DeadlineWarning::kNone;
+}
+
 Result<TenBDeadline> CheckTenB(Date ulp_on, Date as_of) {
   if (Status s = ValidateDate(ulp_on, "ulp_on"); !s) return s.error();
   if (Status s = ValidateDate(as_of, "as_of"); !s) return s.error();
@@ -36,16 +45,7 @@ Result<TenBDeadline> CheckTenB(Date ulp_on, Date as_of) {
   TenBDeadline d;
   d.file_and_serve_by = TenBLastDay(ulp_on);
   d.days_left = DaysFrom(as_of, d.file_and_serve_by).count();
-  // RULE R15: warn at 30/14/7 days.
-  if (d.days_left < 0) {
-    d.warning = DeadlineWarning::kPassed;
-  } else if (d.days_left <= kTenBWarningDays[2]) {
-    d.warning = DeadlineWarning::kSevenDays;
-  } else if (d.days_left <= kTenBWarningDays[1]) {
-    d.warning = DeadlineWarning::kFourteenDays;
-  } else if (d.days_left <= kTenBWarningDays[0]) {
-    d.warning = DeadlineWarning::kThirtyDays;
-  }
+  d.warning = WarningForDaysLeft(d.days_left);
   return d;
 }
 

@@ -53,6 +53,11 @@ struct TenBDeadline {
   DeadlineWarning warning = DeadlineWarning::kNone;
 };
 
+// R15: the warning for a deadline days_left days away (negative: passed):
+// 30/14/7 days or fewer, the deadline day itself counting as 0. The
+// deadlines view applies the same thresholds to every dated obligation.
+DeadlineWarning WarningForDaysLeft(int64_t days_left);
+
 // The last day to file and serve a charge for conduct on ulp_on (for a
 // firing, the day the worker was clearly told: 10(b) runs from notice).
 // REQUIRES: ulp_on.ok()

@@ -68,6 +68,20 @@ const std::vector<Rule>& Rules() {
       {Action::kEditWorkerRecord,
        {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader}, false, false, 0},
       {Action::kManageCommittee, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
+      // Elections and charges (issue #4). Dates and counts name nobody, so
+      // every campaign role reads them; a charge that names a worker is
+      // read in full by organizers and mentors only (worker-leaders and
+      // viewers never see who it names, §3).
+      {Action::kViewElections,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      {Action::kEditElections, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
+      {Action::kViewCharges,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      {Action::kViewChargeDetails, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kMentor}, false, false, 0},
+      {Action::kEditCharges, {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
+      {Action::kManageOrgSettings, {R::kOrgAdmin}, true, false, 0},
       // Intake (issue #5, §3 table: the dispatcher's scope is the org's
       // intake queue). An organizer reaches a request only when assigned to
       // it (J2.1 never-line), which the handler checks against the row.
@@ -192,6 +206,12 @@ const char* ActionName(Action a) {
     case Action::kViewAggregates: return "aggregates.view";
     case Action::kEditWorkerRecord: return "worker_record.edit";
     case Action::kManageCommittee: return "committee.manage";
+    case Action::kViewElections: return "elections.view";
+    case Action::kEditElections: return "elections.edit";
+    case Action::kViewCharges: return "charges.view";
+    case Action::kViewChargeDetails: return "charges.view_details";
+    case Action::kEditCharges: return "charges.edit";
+    case Action::kManageOrgSettings: return "org_settings.manage";
     case Action::kTriageIntake: return "intake.triage";
     case Action::kViewAssignedIntake: return "intake.view_assigned";
     case Action::kOpenCampaignFromIntake: return "intake.open_campaign";

@@ -81,6 +81,14 @@ enum class Action {
   kViewAggregates,     // counts only: meters, rollup, structure-test results
   kEditWorkerRecord,   // employment, connections, assessments, cards, participation
   kManageCommittee,    // committee membership, structure tests, scales
+  // Petitions, elections, charges and deadlines (issue #4; docs/api.md
+  // "Elections, charges and deadlines").
+  kViewElections,      // petitions, attempts, tallies, bars, deadlines: no names
+  kEditElections,      // record them
+  kViewCharges,        // ULP charges: kind, dates, stage; never who they name
+  kViewChargeDetails,  // the worker a charge names and its description
+  kEditCharges,
+  kManageOrgSettings,  // org switches such as the Cemex clock (org admins)
   // Intake (issue #5). The queue is org-wide: dispatchers and org admins.
   kTriageIntake,       // the queue, a request's details and free text, spam, merges, steps (audited)
   kViewAssignedIntake, // an organizer's own assigned request; the handler checks the assignment

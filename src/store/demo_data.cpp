@@ -2,6 +2,7 @@
 #include "store/demo_data.h"
 
 #include "store/campaign_repo.h"
+#include "store/demo_elections.h"
 #include "store/demo_workplace.h"
 #include "store/org_repo.h"
 #include "store/person_repo.h"
@@ -56,6 +57,11 @@ Result<DemoResult> LoadDemoData(Database& db, KeyService& keys, int64_t now_ms) 
     if (Status w = LoadDemoWorkplace(tx, scope, **org_keys, {campaign_ids[0], campaign_ids[1], campaign_ids[2]}, now_ms);
         !w) {
       return w;
+    }
+    // Their petitions, elections and charges (issue #4).
+    if (Status e = LoadDemoElections(tx, scope, **org_keys, {campaign_ids[0], campaign_ids[1], campaign_ids[2]}, now_ms);
+        !e) {
+      return e;
     }
     out.created = true;
     return Ok();

@@ -23,7 +23,10 @@ Result<int64_t> ReencryptWorkplaceBatch(Tx& tx, const Scope& scope, const OrgKey
     const char* column;
   };
   // Table and column names are constants here, never input.
-  constexpr Sealed kSealed[] = {{"worksites", "address"}, {"assessments", "note"}, {"cards", "note"}};
+  constexpr Sealed kSealed[] = {{"worksites", "address"}, {"assessments", "note"}, {"cards", "note"},
+                                // migration 0009: elections, charges
+                                {"petitions", "note"}, {"elections", "note"}, {"unit_agreements", "note"},
+                                {"cemex_demands", "note"}, {"ulp_charges", "description"}};
   const std::string& org = scope.org_id();
   uint32_t newest = keys.data.Newest()->key_id;
   int64_t changed = 0;

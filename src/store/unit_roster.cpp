@@ -192,6 +192,12 @@ Result<EmployerRollupData> LoadEmployerRollup(Tx& tx, const Scope& scope, const 
       {org, employer_id});
   if (!c) return c.error();
   for (const Row& r : *c) out.cards[r.Text(1)].push_back(TallyCard(r));
+  Result<Rows> m = tx.Query(
+      "SELECT person_id FROM committee_members WHERE org_id = $1 AND campaign_id = $2 AND until_on IS NULL "
+      "AND role = 'committee'",
+      {org, out.employer.campaign_id});
+  if (!m) return m.error();
+  for (const Row& r : *m) out.committee.insert(r.Text(0));
   return out;
 }
 

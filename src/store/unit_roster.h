@@ -88,6 +88,9 @@ struct EmployerRollupData {
   std::vector<RollupWorker> workers;  // current employment at the employer's worksites
   std::map<std::string, std::vector<core::AssessmentRecord>> assessments;  // oldest first
   std::map<std::string, std::vector<CardRecord>> cards;  // by person, cards in the employer's units
+  // Current organizing-committee members (role "committee", not helpers) of
+  // the employer's campaign: the rollup's coverage column (R20).
+  std::set<std::string> committee;
 };
 
 // Errors: kNotFound (employer).

@@ -25,6 +25,7 @@
 #include "cli/provision.h"
 #include "security/totp.h"
 #include "store/campaign_repo.h"
+#include "store/demo_elections.h"
 #include "store/demo_workplace.h"
 #include "store/export_repo.h"
 #include "store/ids.h"
@@ -145,6 +146,8 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
                                         // campaign workplace (issue #4)
                                         "employer", "worksite", "unit", "area", "connection", "committee_member", "card",
                                         "structure_test", "scale",
+                                        // elections, charges and deadlines (issue #4)
+                                        "petition", "election", "agreement", "cemex_demand", "charge",
                                         // intake (issue #5)
                                         "intake"};
   const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "file_body", "query",
@@ -636,6 +639,44 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
         {"scale", "SELECT id FROM assessment_scales WHERE campaign_id = $1 ORDER BY id", fx.scale},
     };
     for (const Fixture& f : fixtures) {
+      std::string own = OwnerScalar(*owner, f.sql, {harbor}), sibling = OwnerScalar(*owner, f.sql, {copper});
+      ASSERT_FALSE(own.empty() || sibling.empty()) << "the demo data has no " << f.param << " in Harbor or Copper";
+      ids[f.param] = {{"own", own}, {"sibling", sibling}, {"other_org", f.other}};
+    }
+    // Elections, charges and deadlines: the demo's in Harbor and Copper, a
+    // small set in org "other" (its Cemex setting stays off: 404 there).
+    store::ElectionFixture ex;
+    Status recorded = owner->Transact([&](store::Tx& tx) -> Status {
+      auto org_keys = keys.ForOrg(tx, other_org_id);
+      if (!org_keys) return org_keys.error();
+      Result<store::ElectionFixture> m = store::MapSmallElections(tx, store::Scope::ForOrg(other_org_id), **org_keys,
+                                                                  other_campaign, fx.unit, now);
+      if (!m) return m.error();
+      ex = *m;
+      return Ok();
+    }, store::TxMode::kWrite, other_org_id);
+    ASSERT_TRUE(recorded.ok()) << recorded.error().message();
+    const Fixture election_fixtures[] = {
+        {"petition",
+         "SELECT p.id FROM petitions p JOIN units u ON u.org_id = p.org_id AND u.id = p.unit_id "
+         "WHERE u.campaign_id = $1 ORDER BY u.name, p.filed_on, p.id",
+         ex.petition},
+        {"election",
+         "SELECT e.id FROM elections e JOIN units u ON u.org_id = e.org_id AND u.id = e.unit_id "
+         "WHERE u.campaign_id = $1 ORDER BY u.name, e.created_at_ms, e.id",
+         ex.election},
+        {"agreement",
+         "SELECT a.id FROM unit_agreements a JOIN units u ON u.org_id = a.org_id AND u.id = a.unit_id "
+         "WHERE u.campaign_id = $1 ORDER BY u.name, a.id",
+         ex.agreement},
+        {"cemex_demand",
+         "SELECT d.id FROM cemex_demands d JOIN units u ON u.org_id = d.org_id AND u.id = d.unit_id "
+         "WHERE u.campaign_id = $1 ORDER BY u.name, d.id",
+         ex.cemex_demand},
+        {"charge", "SELECT id FROM ulp_charges WHERE campaign_id = $1 AND person_id IS NULL ORDER BY conduct_on, id",
+         ex.charge},
+    };
+    for (const Fixture& f : election_fixtures) {
       std::string own = OwnerScalar(*owner, f.sql, {harbor}), sibling = OwnerScalar(*owner, f.sql, {copper});
       ASSERT_FALSE(own.empty() || sibling.empty()) << "the demo data has no " << f.param << " in Harbor or Copper";
       ids[f.param] = {{"own", own}, {"sibling", sibling}, {"other_org", f.other}};

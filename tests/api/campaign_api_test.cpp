@@ -366,6 +366,45 @@ TEST_P(CampaignApi, AssessmentHistoryKeepsTheNewestJudgment) {
   EXPECT_EQ(Parse(high)["field"], "value");
 }
 
+// Two organizers rate the same worker from stale charts: the second, sent
+// with If-Match from what they read, answers 412 and adds nothing (the UI
+// then shows both ratings and lets them choose); without If-Match a rating
+// is appended as before (rules and imports).
+TEST_P(CampaignApi, AssessmentWithAStaleIfMatchIsRefusedAndAddsNothing) {
+  std::string rosa = Demo("+12025550101");
+  HttpResult read = admin_->Get("/api/orgs/demo/people/" + rosa + "/assessments");
+  ASSERT_EQ(read.status, 200) << read.body;
+  std::string etag = read.header("etag");
+  ASSERT_FALSE(etag.empty());
+  size_t before = Parse(read)["history"].size();
+  EXPECT_EQ(Parse(read)["version"], static_cast<int64_t>(before) + 1);
+  json chart = Parse(admin_->Get("/api/orgs/demo/units/" + harbor_unit_ + "/chart"));
+  bool found = false;
+  for (const auto& d : chart["departments"]) {
+    for (const auto& s : d["shifts"]) {
+      for (const auto& row : s["rows"]) {
+        if (row["person_id"] == rosa) {
+          found = true;
+          EXPECT_EQ("\"v" + std::to_string(row["assessment_version"].get<int64_t>()) + "\"", etag);
+        }
+      }
+    }
+  }
+  EXPECT_TRUE(found) << "Rosa is on the chart with her assessment version";
+  HttpResult first = PostIfMatch(*admin_, "/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 3}}, etag);
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_NE(first.header("etag"), etag);
+  HttpResult second = PostIfMatch(*admin_, "/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 2}}, etag);
+  EXPECT_EQ(second.status, 412) << second.body;
+  EXPECT_EQ(Parse(second)["code"], "stale_version");
+  json after = Parse(admin_->Get("/api/orgs/demo/people/" + rosa + "/assessments"));
+  EXPECT_EQ(after["history"].size(), before + 1) << "the refused rating added nothing";
+  EXPECT_EQ(after["effective"]["value"], 3);
+  HttpResult again = PostIfMatch(*admin_, "/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 2}},
+                                 first.header("etag"));
+  EXPECT_EQ(again.status, 201) << again.body;
+}
+
 TEST_P(CampaignApi, CampaignScalesAreConfigurableAndRelabelledWithIfMatch) {
   json scales = Parse(admin_->Get("/api/orgs/demo/campaigns/" + harbor_ + "/assessment-scales"))["scales"];
   ASSERT_EQ(scales.size(), 2u) << "the default and Harbor's own: " << scales.dump();
@@ -524,6 +563,17 @@ TEST_P(CampaignApi, UnitScopedWorkerLeaderReachesOnlyTheirUnit) {
   EXPECT_EQ(Parse(meters)["unit_size"], 3) << "a worker-leader of the unit sees exact counts";
   EXPECT_EQ(leader.Get("/api/orgs/demo/people/" + rosa + "/assessments").status, 200);
   EXPECT_EQ(leader.Post("/api/orgs/demo/people/" + rosa + "/assessments", {{"value", 2}}).status, 201);
+  // The person route reaches the unit's people too, without staff notes.
+  HttpResult staff_view = admin_->Get("/api/orgs/demo/people/" + rosa);
+  ASSERT_EQ(staff_view.status, 200) << staff_view.body;
+  EXPECT_TRUE(Parse(staff_view).contains("notes"));
+  HttpResult leader_view = leader.Get("/api/orgs/demo/people/" + rosa);
+  ASSERT_EQ(leader_view.status, 200) << leader_view.body;
+  EXPECT_FALSE(Parse(leader_view).contains("notes")) << "staff notes are not for worker-leaders (J4.2)";
+  HttpResult other_contact = leader.Get("/api/orgs/demo/people/" + clerk);
+  HttpResult missing_contact = leader.Get("/api/orgs/demo/people/0190aaaa-0000-7000-8000-000000000000");
+  EXPECT_EQ(other_contact.status, 404);
+  EXPECT_EQ(other_contact.body, missing_contact.body);
   // The other unit of the same campaign, and its worker: exactly like missing.
   std::string nobody = "0190aaaa-0000-7000-8000-000000000000";
   HttpResult other_chart = leader.Get("/api/orgs/demo/units/" + desk.unit + "/chart");

@@ -186,6 +186,8 @@ TEST(UnitViews, RollupSortsAndRefusesUnknownKeys) {
   for (int i = 0; i < 6; ++i) d.workers.push_back({"w" + std::to_string(i), i < 5 ? "s1" : "s0", false});
   d.assessments["w0"] = {A(1, 2025y / May / 1).record};
   d.cards["w0"] = {Card("w0", "2025-05-01")};
+  d.assessments["w1"] = {A(3, 2025y / May / 1).record};
+  d.committee.insert("w0");
   Result<RollupQuery> q = ParseRollupQuery(std::string("North"), std::string("workers"), std::string("desc"));
   ASSERT_TRUE(q.ok());
   Result<json> j = RollupJson(d, DefaultScale(), kToday, *q, false);
@@ -196,6 +198,15 @@ TEST(UnitViews, RollupSortsAndRefusesUnknownKeys) {
   EXPECT_EQ((*j)["shops"][0]["cards"], 1);
   EXPECT_EQ((*j)["shops"][0]["support_percent"], 20);
   EXPECT_EQ((*j)["totals"]["workers"], 6);
+  // R18: assessed means a level other than 0; R20: one member per 10 workers.
+  EXPECT_EQ((*j)["shops"][0]["assessed"], 2);
+  EXPECT_EQ((*j)["shops"][0]["assessed_percent"], 40);
+  EXPECT_EQ((*j)["shops"][0]["committee"], 1);
+  EXPECT_EQ((*j)["shops"][0]["committee_needed"], 1);
+  EXPECT_EQ((*j)["shops"][0]["committee_covered"], true);
+  EXPECT_EQ((*j)["shops"][1]["committee_covered"], false);
+  EXPECT_EQ((*j)["totals"]["assessed"], 2);
+  EXPECT_EQ((*j)["totals"]["committee"], 1);
   Result<json> suppressed = RollupJson(d, DefaultScale(), kToday, *q, true);
   EXPECT_EQ((*suppressed)["shops"][1]["workers"], "<5");
   EXPECT_TRUE((*suppressed)["shops"][1]["support_percent"].is_null());

@@ -239,3 +239,181 @@ export async function downloadText(page, trigger) {
   const file = await download.path();
   return { name: download.suggestedFilename(), text: await readFile(file, 'utf8') };
 }
+
+// --- the campaign workplace (issue #4) ---------------------------------------
+// Setup through the API as the signed-in page (the same calls the UI makes),
+// and the one grant the admin API cannot make yet: a unit-scoped one.
+
+/** A demo campaign's id by name. */
+export async function campaignIdByName(page, name, org = 'demo') {
+  const r = await apiFetch(page, 'GET', `/api/orgs/${org}/campaigns`);
+  assert.equal(r.status, 200, 'GET campaigns');
+  const c = r.body.campaigns.find((x) => x.name === name);
+  assert.ok(c, `campaign ${name}`);
+  return c.id;
+}
+
+async function created(page, path, body, what) {
+  void what;
+  const [made] = await postAll(page, [{ path, body }]);
+  return made;
+}
+
+/**
+ * Maps a workplace in a campaign: an employer, its worksites (one unit per
+ * worksite unless `oneUnit`), departments and shifts on every unit. Returns
+ * {employer, worksites: [{id, name, region, unit, areas: {name: id}}]}.
+ */
+export async function mapWorkplace(page, { campaign, employer, worksites, departments = [], shifts = [], org = 'demo' }) {
+  const base = `/api/orgs/${org}`;
+  const e = await created(page, `${base}/campaigns/${campaign}/employers`, { name: employer }, 'employer');
+  const out = { employer: e.id, worksites: [] };
+  for (const w of worksites) {
+    const site = await created(page, `${base}/employers/${e.id}/worksites`, { name: w.name, region: w.region }, 'worksite');
+    const unit = await created(
+      page,
+      `${base}/campaigns/${campaign}/units`,
+      { employer_id: e.id, name: w.unit ?? w.name, worksite_ids: [site.id] },
+      'unit',
+    );
+    const areas = {};
+    for (const [kind, names] of [['department', departments], ['shift', shifts]]) {
+      for (const name of names) areas[name] = (await created(page, `${base}/units/${unit.id}/areas`, { kind, name }, 'area')).id;
+    }
+    out.worksites.push({ id: site.id, name: w.name, region: w.region, unit: unit.id, areas });
+  }
+  return out;
+}
+
+/**
+ * Sends many JSON POSTs from the page, one after the other; each must answer
+ * `expect`. A 429 (the server's per-connection rate limit) waits for
+ * Retry-After and sends the same request again.
+ */
+export async function postAll(page, requests, expect = 201) {
+  return page.evaluate(
+    async ({ requests, expect }) => {
+      const out = [];
+      for (const { path, body } of requests) {
+        for (;;) {
+          const res = await fetch(path, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop' },
+            body: JSON.stringify(body),
+          });
+          if (res.status === 429) {
+            const wait = Number(res.headers.get('Retry-After') || '1');
+            await new Promise((r) => setTimeout(r, Math.max(1, wait) * 1000));
+            continue;
+          }
+          if (res.status !== expect) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+          out.push(await res.json());
+          break;
+        }
+      }
+      return out;
+    },
+    { requests, expect },
+  );
+}
+
+/** GET from the page for setup and checks; a 429 waits for Retry-After. */
+export async function apiGet(page, path) {
+  for (;;) {
+    const r = await page.evaluate(async (path) => {
+      const res = await fetch(path, { headers: { 'X-Requested-With': 'hotshop' }, credentials: 'same-origin' });
+      return { status: res.status, retry: res.headers.get('Retry-After'), body: await res.json().catch(() => null) };
+    }, path);
+    if (r.status !== 429) return { status: r.status, body: r.body };
+    await new Promise((resolve) => setTimeout(resolve, Math.max(1, Number(r.retry || '1')) * 1000));
+  }
+}
+
+/** Adds people to a unit through POST /units/{id}/people; returns their ids in order. */
+export async function addWorkers(page, unit, workers, org = 'demo') {
+  const made = await postAll(
+    page,
+    workers.map((w) => ({ path: `/api/orgs/${org}/units/${unit}/people`, body: w })),
+  );
+  return made.map((m) => m.id);
+}
+
+/** Fake names for generated coworkers (invented; no real people). */
+export function fakeName(i) {
+  const first = ['Alma', 'Bruno', 'Cleo', 'Dario', 'Elena', 'Fidel', 'Gala', 'Hugo', 'Iris', 'Joel', 'Kira', 'Lalo'];
+  const last = ['Arce', 'Brito', 'Cano', 'Duran', 'Espino', 'Frias', 'Gil', 'Haro', 'Ibarra', 'Jara', 'Lara', 'Mora'];
+  return `${first[i % first.length]} ${last[Math.floor(i / first.length) % last.length]} ${i}`;
+}
+
+/** A fictional phone: +1 202 555-01xx. */
+export function fakePhone(i) {
+  return `+1202555${String(100 + (i % 100)).padStart(4, '0')}`;
+}
+
+/**
+ * Makes a worker-leader scoped to one unit: `hotshop user add --role
+ * worker_leader --campaign C` (a campaign grant: the CLI has no unit scope),
+ * then the grant becomes a unit grant. Through POST /users/{id}/grants with
+ * scope_kind "unit" when the server takes it (branch access-bench);
+ * until then the grant row is rewritten as the database owner, as
+ * tests/api/campaign_api_test.cpp ScopeToUnit does. Returns the account
+ * {email, password (one-time), userId}.
+ */
+export async function addUnitLeader(server, adminPage, admin, { email, name, campaignName, unit, org = 'demo' }) {
+  const user = await server.addUser({ email, name, role: 'worker_leader', campaign: campaignName, org });
+  const users = await apiFetch(adminPage, 'GET', `/api/orgs/${org}/users`);
+  assert.equal(users.status, 200, 'GET users');
+  const u = users.body.users.find((x) => x.email === email);
+  assert.ok(u, `user ${email}`);
+  const viaApi = await apiFetch(adminPage, 'POST', `/api/orgs/${org}/users/${u.id}/grants`, {
+    role: 'worker_leader',
+    scope_kind: 'unit',
+    scope_id: unit,
+  });
+  if (viaApi.status === 201) {
+    // The campaign grant from the CLI must go: the leader sees only the unit.
+    for (const g of u.grants) {
+      const del = await apiFetch(adminPage, 'DELETE', `/api/orgs/${org}/grants/${g.id}`);
+      assert.equal(del.status, 204, 'DELETE the campaign grant');
+    }
+  } else {
+    assert.equal(viaApi.status, 400, `unit grants: ${JSON.stringify(viaApi.body)}`);
+    await rewriteGrantAsUnit(server, u.id, unit);
+  }
+  void admin;
+  return { ...user, userId: u.id };
+}
+
+async function rewriteGrantAsUnit(server, userId, unit) {
+  const { execFile } = await import('node:child_process');
+  const sql = `UPDATE grants SET scope_kind = 'unit', scope_id = '${unit}' WHERE user_id = '${userId}'`;
+  assert.match(userId, /^[0-9a-f-]{36}$/);
+  assert.match(unit, /^[0-9a-f-]{36}$/);
+  const [cmd, args] = server.dbUrl.startsWith('sqlite:')
+    ? ['sqlite3', [server.dbUrl.slice('sqlite:'.length), sql]]
+    : ['psql', [server.dbUrl, '-v', 'ON_ERROR_STOP=1', '-q', '-c', sql]];
+  await new Promise((resolve, reject) =>
+    execFile(cmd, args, (err, stdout, stderr) => (err ? reject(new Error(`${cmd}: ${err.message} ${stderr}`)) : resolve(stdout))),
+  );
+}
+
+/** The wall chart's row for a person, by name. */
+export function chartRow(page, name) {
+  return page.getByTestId('chart-row').filter({ has: page.getByTestId('open-row').getByText(name, { exact: true }) });
+}
+
+/** Opens a person's row on the chart, picks a rating, types a note, saves:
+ * the taps a leader makes (returns how many). */
+export async function rateOnChart(page, name, levelLabel, note = '') {
+  let taps = 0;
+  await chartRow(page, name).getByTestId('open-row').click();
+  taps += 1;
+  const editor = page.getByTestId('rate-editor');
+  await editor.getByText(levelLabel, { exact: true }).click();
+  taps += 1;
+  if (note) await editor.locator('textarea[name="rating-note"]').fill(note);
+  await editor.locator('button[name="save-rating"]').click();
+  taps += 1;
+  await editor.waitFor({ state: 'hidden' });
+  return taps;
+}

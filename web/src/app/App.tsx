@@ -18,7 +18,7 @@ import { Placeholder } from './components/Placeholder';
 import { Redirect } from './components/Redirect';
 import { messages } from './l10n/messages';
 import { usePath } from './router';
-import { findRoute, isAdminPath, type Access } from './routes';
+import { isAdminPath, matchRoute, type Access } from './routes';
 
 function Loading() {
   const t = useMessages(messages);
@@ -49,7 +49,8 @@ function loginPath(path: string): string {
 
 function Screen({ path }: { path: string }) {
   const state = useSessionState();
-  const route = findRoute(path);
+  const match = matchRoute(path);
+  const route = match?.route;
   const session = state.status === 'signed-in' ? state.session : null;
   const admin = isAdminPath(path);
   const access: Access = route?.access ?? (admin ? 'admin' : 'public');
@@ -73,7 +74,8 @@ function Screen({ path }: { path: string }) {
   if (!route) return <NotFound />;
   if (route.component) {
     const Component = route.component;
-    return <Component />;
+    // Keyed by path: another id is a fresh screen, not a stale one.
+    return <Component key={path} params={match?.params ?? {}} />;
   }
   return <Placeholder route={route} />;
 }

@@ -11,6 +11,19 @@
 // what each role may read: the nav is a convenience, not the control).
 import type { ComponentType } from 'preact';
 import { AuditPage } from '../admin/components/AuditPage';
+import {
+  CampaignsRoute,
+  CardSummaryRoute,
+  CardsRoute,
+  ChartRoute,
+  CommitteeRoute,
+  DashboardRoute,
+  MyUnitRoute,
+  ParticipationRoute,
+  PersonRoute,
+  RollupRoute,
+  TestsRoute,
+} from '../campaigns/components/routes';
 import { UsersPage } from '../admin/components/UsersPage';
 import type { Grant, Role } from '../auth/api';
 import { LoginPage } from '../auth/components/LoginPage';
@@ -20,6 +33,7 @@ import { HomePage } from '../home/components/HomePage';
 import type { MessageKey } from '../i18n/messages';
 import { mayImport } from '../imports/access';
 import { ImportRoute } from '../imports/components/ImportRoute';
+import { ChargesRoute, DeadlinesRoute, ElectionsRoute } from '../elections/components/LazyRoutes';
 import { IntakePage } from '../intake/components/IntakePage';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
@@ -33,10 +47,16 @@ type NavKey = MessageKey<(typeof messages)['en']['nav']>;
 
 export type Access = 'public' | 'setup' | 'signed-in' | 'admin';
 
+/** What a screen gets from its path: the values of its `:name` segments. */
+export interface RouteProps {
+  params?: Readonly<Record<string, string>>;
+}
+
 export interface Route {
+  /** An exact path, or a pattern with `:name` segments (`/units/:id/chart`). */
   path: string;
   /** A live screen, or absent for a placeholder titled by `nav`. */
-  component?: ComponentType;
+  component?: ComponentType<RouteProps>;
   /** Shown in the main navigation under this label. */
   nav?: NavKey;
   access?: Access;
@@ -92,13 +112,25 @@ export const kRoutes: readonly Route[] = [
     access: 'signed-in',
     roles: ['org_admin', 'dispatcher', 'staff_organizer', 'viewer'],
   },
-  { path: '/my/unit', nav: 'myUnit', access: 'signed-in', roles: ['worker_leader'] }, // J4.1
+  // --- the campaign workplace (issue #4; web/src/campaigns) ---
+  { path: '/my/unit', component: MyUnitRoute, nav: 'myUnit', access: 'signed-in', roles: ['worker_leader'] }, // J4.1
   {
     path: '/campaigns',
+    component: CampaignsRoute,
     nav: 'campaigns',
     access: 'signed-in',
     roles: ['org_admin', 'staff_organizer', 'volunteer_organizer', 'viewer', 'mentor'],
   },
+  { path: '/campaigns/:id', component: DashboardRoute, access: 'signed-in' }, // meters, coverage, trend
+  { path: '/campaigns/:id/committee', component: CommitteeRoute, access: 'signed-in' }, // J3.2
+  { path: '/units/:id/chart', component: ChartRoute, access: 'signed-in' }, // R19 wall chart
+  { path: '/units/:id/cards', component: CardsRoute, access: 'signed-in' }, // J5.2
+  { path: '/units/:id/cards/summary', component: CardSummaryRoute, access: 'signed-in' }, // R4 employer-safe
+  { path: '/units/:id/tests', component: TestsRoute, access: 'signed-in' }, // R21
+  { path: '/structure-tests/:id', component: ParticipationRoute, access: 'signed-in' }, // J4.3
+  { path: '/people/:id', component: PersonRoute, access: 'signed-in' },
+  { path: '/employers/:id', component: RollupRoute, access: 'signed-in' }, // J5.1
+  // --- end of the campaign workplace ---
   // J5.3: org admins and org-scope staff organizers (Action kImportPeople).
   { path: '/people/import', component: ImportRoute, nav: 'importPeople', access: 'signed-in', navIf: mayImport },
   // J8.3: org admins and staff organizers holding the export flag (Action kExport).
@@ -113,15 +145,63 @@ export const kRoutes: readonly Route[] = [
   { path: '/admin/users', component: UsersPage, nav: 'adminUsers', access: 'admin' },
   { path: '/admin/audit', component: AuditPage, nav: 'adminAudit', access: 'admin' },
   { path: '/me/devices', component: DevicesPage, nav: 'devices', access: 'signed-in' },
+  // Elections, charges and deadlines (issue #4); /elections, /deadlines and
+  // /charges without an id show a chooser (?unit= / ?campaign= also work).
+  // Reached from the dashboard (DeadlinesSummary) and from each other.
+  { path: '/units/:id/elections', component: ElectionsRoute, access: 'signed-in' },
+  { path: '/campaigns/:id/deadlines', component: DeadlinesRoute, access: 'signed-in' },
+  { path: '/campaigns/:id/charges', component: ChargesRoute, access: 'signed-in' },
+  { path: '/elections', component: ElectionsRoute, access: 'signed-in' },
+  { path: '/deadlines', component: DeadlinesRoute, access: 'signed-in' },
+  { path: '/charges', component: ChargesRoute, access: 'signed-in' },
 ];
 
 export function normalizePath(path: string): string {
   return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
-export function findRoute(path: string): Route | undefined {
+/** The params of `path` under `pattern`, or null when it does not match. */
+export function matchPattern(pattern: string, path: string): Record<string, string> | null {
+  const want = pattern.split('/');
+  const have = path.split('/');
+  if (want.length !== have.length) return null;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i += 1) {
+    const w = want[i]!;
+    const h = have[i]!;
+    if (w.startsWith(':')) {
+      if (!h) return null;
+      try {
+        params[w.slice(1)] = decodeURIComponent(h);
+      } catch {
+        return null;
+      }
+    } else if (w !== h) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** The route for a path with its params: exact paths first (so
+ * /people/import is never /people/:id), then patterns in table order. */
+export function matchRoute(path: string): { route: Route; params: Record<string, string> } | undefined {
   const normalized = normalizePath(path);
-  return kRoutes.find((r) => r.path === normalized || (r.prefix && normalized.startsWith(`${r.path}/`)));
+  const exact = kRoutes.find((r) => r.path === normalized);
+  if (exact) return { route: exact, params: {} };
+  for (const r of kRoutes) {
+    if (!r.path.includes('/:')) continue;
+    const params = matchPattern(r.path, normalized);
+    if (params) return { route: r, params };
+  }
+  // Prefix routes (the public intake page, /talk/<org>) read the rest of
+  // the path themselves.
+  const prefixed = kRoutes.find((r) => r.prefix && normalized.startsWith(`${r.path}/`));
+  return prefixed ? { route: prefixed, params: {} } : undefined;
+}
+
+export function findRoute(path: string): Route | undefined {
+  return matchRoute(path)?.route;
 }
 
 export function isAdminPath(path: string): boolean {
