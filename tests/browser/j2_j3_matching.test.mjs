@@ -204,9 +204,14 @@ for (const db of testDatabases()) {
       await ana.getByRole('button', { name: 'Send it back to the queue', exact: true }).click();
       await ana.getByText('Nothing assigned to you right now.').waitFor();
       assert.equal(await ownerSql(server, `SELECT stage FROM intakes WHERE id = '${intake}'`), 'triaged');
-      // Re-match: open the page, one click.
+      // Re-match from the queue: open the request, "Find an organizer", Assign: 3 clicks.
       let clicks = 0;
-      await dana.goto(`${server.url}/match/${intake}`);
+      await dana.goto(`${server.url}/triage`);
+      await dana.locator(`[data-testid="intake-row"][data-id="${intake}"]`).getByRole('button', { name: 'Open', exact: true }).click();
+      clicks++;
+      await dana.getByTestId('match-link').click();
+      clicks++;
+      await dana.waitForURL((u) => u.pathname === `/intakes/${intake}/match`);
       await dana.getByTestId('history').locator('[data-kind="declined"]').waitFor();
       const greyed = dana.locator(`[data-testid="organizer-row"][data-user="${anaId}"]`);
       assert.equal(await greyed.getAttribute('data-assignable'), 'no');

@@ -90,6 +90,8 @@ export const kRoutes: readonly Route[] = [
     access: 'signed-in',
     roles: ['staff_organizer', 'volunteer_organizer', 'mentor'],
   },
+  // /intakes/<id>/match (the triage detail's link) and /match/<id>: the same page.
+  { path: '/intakes', component: lazyPage(() => import('../match/components/MatchPage').then((m) => m.MatchPage)), access: 'signed-in', prefix: true },
   { path: '/match', component: lazyPage(() => import('../match/components/MatchPage').then((m) => m.MatchPage)), access: 'signed-in', prefix: true },
   {
     path: '/organizers',

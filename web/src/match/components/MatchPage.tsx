@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// /match/<intake> (journeys J2.1 match part, J2.2, J2.3): the organizers
+// /intakes/<intake>/match and /match/<intake> (journeys J2.1 match part, J2.2, J2.3): the organizers
 // ranked for one request, each with its reasons ("habla es · 8 km · hotels
 // · 1/3 campaigns · charting ✓"), greyed ones with why; one click assigns.
 // Re-matching after a decline is the same page: open, assign. Below, the
