@@ -14,6 +14,11 @@
 #include "api/health.h"
 #include "api/import_handlers.h"
 #include "api/intake_handlers.h"
+#include "api/match_handlers.h"
+#include "api/movement_handlers.h"
+#include "api/my_handlers.h"
+#include "api/organizer_handlers.h"
+#include "api/referral_handlers.h"
 #include "api/session_handlers.h"
 #include "api/structure_test_handlers.h"
 #include "api/triage_handlers.h"
@@ -163,6 +168,30 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::post, "/api/orgs/{org}/intakes/{id}/campaign", PostIntakeCampaign, signed_in);
   add(V::get, "/api/orgs/{org}/intake-settings", GetIntakeSettingsRoute, signed_in);
   add(V::put, "/api/orgs/{org}/intake-settings", PutIntakeSettingsRoute, signed_in);
+
+  // Matching, the organizer's side, referrals, movement view (issue #5;
+  // docs/api.md "Organizers", "Matching", "My requests", "Referrals",
+  // "Movement view").
+  add(V::get, "/api/orgs/{org}/organizers", GetOrganizers, signed_in);
+  add(V::get, "/api/orgs/{org}/organizers/{id}", GetOrganizer, signed_in);
+  add(V::put, "/api/orgs/{org}/organizers/{id}", PutOrganizer, signed_in);
+  add(V::put, "/api/orgs/{org}/organizers/{id}/availability", PutOrganizerAvailability, signed_in);
+  add(V::get, "/api/orgs/{org}/intakes/{id}/organizers", GetIntakeOrganizers, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/assign", PostIntakeAssign, signed_in);
+  add(V::get, "/api/orgs/{org}/my/intakes", GetMyIntakes, signed_in);
+  add(V::get, "/api/orgs/{org}/my/intakes/{id}", GetMyIntake, signed_in);
+  add(V::post, "/api/orgs/{org}/my/intakes/{id}/accept", PostMyIntakeAccept, signed_in);
+  add(V::post, "/api/orgs/{org}/my/intakes/{id}/decline", PostMyIntakeDecline, signed_in);
+  add(V::post, "/api/orgs/{org}/my/intakes/{id}/conversations", PostMyConversation, signed_in);
+  add(V::get, "/api/orgs/{org}/partners", GetPartners, signed_in);
+  add(V::post, "/api/orgs/{org}/partners", PostPartner, signed_in);
+  add(V::post, "/api/orgs/{org}/partners/remove", PostPartnerRemove, signed_in);
+  add(V::get, "/api/orgs/{org}/intakes/{id}/referrals", GetIntakeReferrals, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/referrals", PostIntakeReferral, signed_in);
+  add(V::post, "/api/orgs/{org}/intakes/{id}/referrals/withdraw", PostIntakeReferralWithdraw, signed_in);
+  add(V::get, "/api/orgs/{org}/referrals/incoming", GetIncomingReferrals, signed_in);
+  add(V::post, "/api/orgs/{org}/referrals/incoming/answer", PostIncomingReferralAnswer, signed_in);
+  add(V::get, "/api/orgs/{org}/movement", GetMovement, signed_in);
 }
 
 }  // namespace hotshop::api

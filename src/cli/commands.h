@@ -23,6 +23,8 @@ int RunAudit(const Flags& flags);
 int RunImport(const Flags& flags);
 int RunExport(const Flags& flags);
 int RunIntake(const Flags& flags);
+int RunMatch(const Flags& flags);
+int RunOrg(const Flags& flags);
 
 // --db, then $HOTSHOP_DB, then sqlite:var/hotshop.db.
 std::string DatabaseUrl(const Flags& flags);

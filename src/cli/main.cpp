@@ -63,6 +63,8 @@ int main(int argc, char** argv) {
     if (cmd->name == "import") return hotshop::cli::RunImport(*flags);
     if (cmd->name == "export") return hotshop::cli::RunExport(*flags);
     if (cmd->name == "intake") return hotshop::cli::RunIntake(*flags);
+    if (cmd->name == "match") return hotshop::cli::RunMatch(*flags);
+    if (cmd->name == "org") return hotshop::cli::RunOrg(*flags);
   } catch (const std::exception& e) {
     std::cerr << "hotshop " << cmd->name << ": unexpected error: " << e.what() << "\n";
     return 1;

@@ -90,6 +90,13 @@ const std::vector<Rule>& Rules() {
        {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kDispatcher}, false, false, 0},
       {Action::kOpenCampaignFromIntake, {R::kOrgAdmin, R::kStaffOrganizer, R::kDispatcher}, true, false, 0},
       {Action::kManageIntake, {R::kOrgAdmin}, true, false, 0},
+      // Matching, referrals, movement view (issue #5, matching branch).
+      {Action::kManageOrganizers, {R::kOrgAdmin, R::kDispatcher}, true, false, 0},
+      {Action::kOwnOrganizerProfile, {R::kStaffOrganizer, R::kVolunteerOrganizer}, false, false, 0},
+      {Action::kManagePartners, {R::kOrgAdmin}, true, false, 0},
+      {Action::kReferIntake, {R::kOrgAdmin, R::kDispatcher}, true, false, 0},
+      {Action::kAnswerReferral, {R::kOrgAdmin, R::kDispatcher}, true, false, 0},
+      {Action::kViewMovement, {R::kOrgAdmin, R::kStaffOrganizer, R::kDispatcher, R::kViewer}, false, false, 0},
   };
   return kRules;
 }
@@ -107,6 +114,10 @@ bool GrantCovers(const Grant& g, const Rule& rule, const Resource& res) {
   // An assigned request is the organizer's whatever their campaigns; the
   // handler then requires the assignment.
   if (rule.action == Action::kViewAssignedIntake) return true;
+  // An organizer's own profile is theirs whatever their campaigns (the
+  // handler requires it to be their own); the movement view is aggregates
+  // only, suppressed for campaign-scope viewers by the handler.
+  if (rule.action == Action::kOwnOrganizerProfile || rule.action == Action::kViewMovement) return true;
   if (g.scope_kind == ScopeKind::kUnit) {
     // A unit grant reaches only objects of its unit: that unit's workers,
     // chart and meters, never the rest of the campaign (§3: worker-leaders
@@ -205,6 +216,12 @@ const char* ActionName(Action a) {
     case Action::kViewAssignedIntake: return "intake.view_assigned";
     case Action::kOpenCampaignFromIntake: return "intake.open_campaign";
     case Action::kManageIntake: return "intake.manage";
+    case Action::kManageOrganizers: return "organizers.manage";
+    case Action::kOwnOrganizerProfile: return "organizer.own";
+    case Action::kManagePartners: return "partners.manage";
+    case Action::kReferIntake: return "referral.offer";
+    case Action::kAnswerReferral: return "referral.answer";
+    case Action::kViewMovement: return "movement.view";
   }
   return "?";
 }

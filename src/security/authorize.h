@@ -94,6 +94,13 @@ enum class Action {
   kViewAssignedIntake, // an organizer's own assigned request; the handler checks the assignment
   kOpenCampaignFromIntake,  // creates a campaign, employer, worksite and first person
   kManageIntake,       // intake settings (SLA, retention) and legal holds
+  // Matching, referrals and the movement view (issue #5, matching branch).
+  kManageOrganizers,   // organizer profiles: list, read, edit (org-wide)
+  kOwnOrganizerProfile,  // an organizer's own profile and availability; the handler checks it is theirs
+  kManagePartners,     // add or remove partner organizations (admins of each org)
+  kReferIntake,        // record consent and offer a request to a partner; withdraw (§3 dispatcher)
+  kAnswerReferral,     // a partner's side: anonymous cards, accept or decline, the copy
+  kViewMovement,       // the movement view: aggregates; viewers get small cells suppressed
 };
 
 const char* ActionName(Action a);

@@ -91,6 +91,24 @@ ApiActor ApiActor::Provision(const TestDb& db, const ServerProcess& server, cons
   return a;
 }
 
+ApiActor ApiActor::ProvisionIn(const TestDb& db, const ServerProcess& server, const std::string& org_slug,
+                               const std::string& email, const std::string& role, const std::string& display_name,
+                               const std::string& campaign) {
+  LoadDemo(db, server);
+  std::vector<std::string> args = {"user", "add", "--db", db.url(), "--key-file", server.key_file(), "--org", org_slug,
+                                   "--email", email, "--name", display_name, "--role", role};
+  if (!campaign.empty()) {
+    args.push_back("--campaign");
+    args.push_back(campaign);
+  }
+  CommandResult r = RunHotshop(args);
+  if (r.exit_code != 0) throw std::runtime_error("user add failed: " + r.out);
+  ApiActor a(server.port());
+  a.email_ = email;
+  a.CompleteSetup(Between(r.out, "one-time password:"));
+  return a;
+}
+
 void ApiActor::CompleteSetup(const std::string& otp) {
   using nlohmann::json;
   HttpResult login = client_->Send("POST", "/api/session", json{{"email", email_}, {"password", otp}}.dump(),

@@ -21,6 +21,11 @@ class ApiActor {
   // fully (password changed, TOTP enrolled). REQUIRES: demo data loaded.
   static ApiActor Provision(const TestDb& db, const ServerProcess& server, const std::string& email,
                             const std::string& role, const std::string& campaign = "");
+  // Like Provision, in the org with slug org_slug (which must exist);
+  // display_name is the account's name.
+  static ApiActor ProvisionIn(const TestDb& db, const ServerProcess& server, const std::string& org_slug,
+                              const std::string& email, const std::string& role, const std::string& display_name,
+                              const std::string& campaign = "");
   // Signs in the demo admin (from `hotshop demo` output).
   static ApiActor DemoAdmin(const TestDb& db, const ServerProcess& server);
 

@@ -40,6 +40,7 @@ import { DevicesPage } from '../me/components/DevicesPage';
 import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
 import { SetupTotpPage } from '../setup/components/SetupTotpPage';
 import { TriageRoute } from '../triage/components/TriageRoute';
+import { lazyPage } from '../match/lazy';
 import type { messages } from './l10n/messages';
 
 type NavKey = MessageKey<(typeof messages)['en']['nav']>;
@@ -81,12 +82,38 @@ export const kRoutes: readonly Route[] = [
   // Intake (issue #5). J1.1: the public form at /talk/<org>; J2.1: the queue.
   { path: '/talk', component: IntakePage, prefix: true },
   { path: '/triage', component: TriageRoute, nav: 'triage', access: 'signed-in', roles: ['org_admin', 'dispatcher'] },
+  // Matching, the organizer's side, referrals, movement view (issue #5: J2.1-J2.3, J3.1).
   {
     path: '/my',
+    component: lazyPage(() => import('../my/components/MyPage').then((m) => m.MyPage)),
     nav: 'my',
     access: 'signed-in',
     roles: ['staff_organizer', 'volunteer_organizer', 'mentor'],
-  }, // organizer's assignments: J3.1
+  },
+  // /intakes/<id>/match (the triage detail's link) and /match/<id>: the same page.
+  { path: '/intakes', component: lazyPage(() => import('../match/components/MatchPage').then((m) => m.MatchPage)), access: 'signed-in', prefix: true },
+  { path: '/match', component: lazyPage(() => import('../match/components/MatchPage').then((m) => m.MatchPage)), access: 'signed-in', prefix: true },
+  {
+    path: '/organizers',
+    component: lazyPage(() => import('../organizers/components/OrganizersPage').then((m) => m.OrganizersPage)),
+    nav: 'organizers',
+    access: 'signed-in',
+    roles: ['org_admin', 'dispatcher', 'staff_organizer', 'volunteer_organizer'],
+  },
+  {
+    path: '/referrals',
+    component: lazyPage(() => import('../referrals/components/ReferralsPage').then((m) => m.ReferralsPage)),
+    nav: 'referrals',
+    access: 'signed-in',
+    roles: ['org_admin', 'dispatcher'],
+  },
+  {
+    path: '/movement',
+    component: lazyPage(() => import('../movement/components/MovementPage').then((m) => m.MovementPage)),
+    nav: 'movement',
+    access: 'signed-in',
+    roles: ['org_admin', 'dispatcher', 'staff_organizer', 'viewer'],
+  },
   // --- the campaign workplace (issue #4; web/src/campaigns) ---
   { path: '/my/unit', component: MyUnitRoute, nav: 'myUnit', access: 'signed-in', roles: ['worker_leader'] }, // J4.1
   {

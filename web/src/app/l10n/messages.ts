@@ -20,6 +20,9 @@ export const messages = defineMessages('app', {
     devices: 'My devices',
     adminUsers: 'Users',
     adminAudit: 'Audit log',
+    organizers: 'Organizers',
+    referrals: 'Referrals',
+    movement: 'Movement',
   },
   user: {
     signOut: 'Sign out',
