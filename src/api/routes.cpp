@@ -10,6 +10,7 @@
 #include "api/export_handlers.h"
 #include "api/health.h"
 #include "api/import_handlers.h"
+#include "api/note_handlers.h"
 #include "api/session_handlers.h"
 #include "api/structure_test_handlers.h"
 #include "api/workplace_handlers.h"
@@ -102,6 +103,13 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/campaigns/{id}/committee", GetCommittee, signed_in);
   add(V::post, "/api/orgs/{org}/campaigns/{id}/committee", PostCommitteeMember, signed_in);
   add(V::post, "/api/orgs/{org}/committee/{id}/end", PostCommitteeMemberEnd, signed_in);
+
+  // Notes on people and campaigns (docs/api.md "Notes"; migration 0010).
+  add(V::get, "/api/orgs/{org}/people/{id}/notes", GetPersonNotes, signed_in);
+  add(V::post, "/api/orgs/{org}/people/{id}/notes", PostPersonNote, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/notes", GetCampaignNotes, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/notes", PostCampaignNote, signed_in);
+  add(V::patch, "/api/orgs/{org}/notes/{id}", PatchNote, signed_in);
 
   add(V::post, "/api/orgs/{org}/exports", PostExport, signed_in);
   add(V::get, "/api/orgs/{org}/exports", GetExports, signed_in);

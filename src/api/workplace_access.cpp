@@ -11,6 +11,7 @@
 #include "store/committee_repo.h"
 #include "store/connection_repo.h"
 #include "store/employment_repo.h"
+#include "store/note_repo.h"
 #include "store/sql_rewrite.h"
 #include "store/structure_test_repo.h"
 
@@ -32,6 +33,7 @@ const char* KindName(ObjectKind k) {
     case ObjectKind::kCard: return "card";
     case ObjectKind::kStructureTest: return "structure_test";
     case ObjectKind::kScale: return "assessment_scale";
+    case ObjectKind::kNote: return "note";
   }
   return "object";
 }
@@ -78,6 +80,7 @@ Result<std::vector<store::Owner>> Owners(store::Tx& tx, const store::Scope& scop
       if (!s) return s.error();
       return std::vector<store::Owner>{{s->campaign_id, ""}};
     }
+    case ObjectKind::kNote: return one(store::NoteRepo(tx, scope, keys).OwnerOfNote(id));
   }
   return Error::NotFound(kNothingHere);
 }

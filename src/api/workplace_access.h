@@ -41,6 +41,7 @@ enum class ObjectKind {
   kCard,
   kStructureTest,
   kScale,
+  kNote,  // a note on a person (the person's owner) or on a campaign
 };
 
 struct Access {

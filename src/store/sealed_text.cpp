@@ -23,7 +23,8 @@ Result<int64_t> ReencryptWorkplaceBatch(Tx& tx, const Scope& scope, const OrgKey
     const char* column;
   };
   // Table and column names are constants here, never input.
-  constexpr Sealed kSealed[] = {{"worksites", "address"}, {"assessments", "note"}, {"cards", "note"}};
+  constexpr Sealed kSealed[] = {{"worksites", "address"}, {"assessments", "note"}, {"cards", "note"},
+                               {"notes", "body"}};  // notes: migration 0010
   const std::string& org = scope.org_id();
   uint32_t newest = keys.data.Newest()->key_id;
   int64_t changed = 0;

@@ -29,6 +29,7 @@
 #include "store/export_repo.h"
 #include "store/ids.h"
 #include "store/key_service.h"
+#include "store/note_repo.h"
 #include "store/org_repo.h"
 #include "store/person_repo.h"
 #include "store/store_test_base.h"
@@ -142,7 +143,9 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
   const std::set<std::string> params = {"none", "org", "campaign", "person", "user", "grant", "device", "import", "export",
                                         // campaign workplace (issue #4)
                                         "employer", "worksite", "unit", "area", "connection", "committee_member", "card",
-                                        "structure_test", "scale"};
+                                        "structure_test", "scale",
+                                        // notes (migration 0010)
+                                        "note"};
   const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "file_body", "query",
                                             "if_match", "run_last", "default", "expect"};
   for (const auto& e : j.at("routes")) {
@@ -636,6 +639,27 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
       ASSERT_FALSE(own.empty() || sibling.empty()) << "the demo data has no " << f.param << " in Harbor or Copper";
       ids[f.param] = {{"own", own}, {"sibling", sibling}, {"other_org", f.other}};
     }
+    // Notes (migration 0010): a campaign note by each org's admin in Harbor,
+    // Copper and the other org's campaign; only its author may edit it.
+    auto note_in = [&](const std::string& org_id, const std::string& campaign, const std::string& author) {
+      std::string id;
+      Status wrote = owner->Transact([&](store::Tx& tx) -> Status {
+        auto org_keys = keys.ForOrg(tx, org_id);
+        if (!org_keys) return org_keys.error();
+        store::Scope scope = store::Scope::ForOrg(org_id);
+        Result<store::Note> n = store::NoteRepo(tx, scope, **org_keys)
+                                    .Add(campaign, "", "Matrix note: 6 came to the meeting.", false, author, now);
+        if (!n) return n.error();
+        id = n->id;
+        return Ok();
+      }, store::TxMode::kWrite, org_id);
+      if (!wrote) throw std::runtime_error("note fixture: " + wrote.error().message());
+      return id;
+    };
+    std::string demo_org_id = OwnerScalar(*owner, "SELECT id FROM orgs WHERE slug = 'demo'");
+    ids["note"] = {{"own", note_in(demo_org_id, harbor, admin.user_id())},
+                   {"sibling", note_in(demo_org_id, copper, admin.user_id())},
+                   {"other_org", note_in(other_org_id, other_campaign, other_admin.user_id)}};
   }
   auto object_id = [&](const RouteSpec& r, const std::string& object, const Who& w) -> std::string {
     if (object == "missing") return r.param == "org" ? "missing-" + store::NewId().substr(24) : store::NewId();

@@ -22,6 +22,7 @@ import { mayImport } from '../imports/access';
 import { ImportRoute } from '../imports/components/ImportRoute';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
+import { NotesPage } from '../notes/components/NotesPage';
 import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
 import { SetupTotpPage } from '../setup/components/SetupTotpPage';
 import type { messages } from './l10n/messages';
@@ -83,6 +84,9 @@ export const kRoutes: readonly Route[] = [
   { path: '/admin/users', component: UsersPage, nav: 'adminUsers', access: 'admin' },
   { path: '/admin/audit', component: AuditPage, nav: 'adminAudit', access: 'admin' },
   { path: '/me/devices', component: DevicesPage, nav: 'devices', access: 'signed-in' },
+  // Notes of a campaign or a person (?campaign=ID / ?person=ID): J3.3, until
+  // the campaign dashboard and the person page embed notes/NotesPanel.
+  { path: '/notes', component: NotesPage, access: 'signed-in' },
 ];
 
 export function normalizePath(path: string): string {
