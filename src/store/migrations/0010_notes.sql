@@ -1,5 +1,6 @@
 -- SPDX-License-Identifier: AGPL-3.0-or-later
--- Notes on a person or on a campaign (issue #4 access work). Records get
+-- Notes on a person or on a campaign (issue #4 access work), and a better
+-- index for the unit views (at the end). Records get
 -- subpoenaed (domain-rules.md R40): a note states facts, not opinions, and
 -- its body is sealed (body_ct) under the org's data key like the fields of
 -- people (security-model.md §2.3), with table, column, row and org bound in.
@@ -32,3 +33,10 @@ CREATE INDEX notes_by_person ON notes (org_id, person_id, created_at_ms);
 CREATE INDEX notes_by_campaign ON notes (org_id, campaign_id, created_at_ms);
 
 INSERT INTO table_kinds (table_name, kind) VALUES ('notes', 'tenant');
+
+-- The wall chart, meters and cards of one unit read its current workers in
+-- person order: this index serves both (0008's (org_id, unit_id) one made
+-- SQLite, without statistics, walk every current employment of the org to
+-- get that order; bench/README.md "workplace").
+DROP INDEX employment_by_unit;
+CREATE INDEX employment_by_unit ON employment (org_id, unit_id, person_id) WHERE valid_to_ms IS NULL;
