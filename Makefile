@@ -27,7 +27,7 @@ test: build
 	@scripts/test.sh
 
 bench: build
-	cmake --build build --target import_bench match_bench -j$(JOBS)
+	cmake --build build --target import_bench match_bench workplace_bench -j$(JOBS)
 	@bench/run.sh
 
 clean:

@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 
 # Add an entry: write bench/NAME.sh (source bench/lib.sh, print one BENCH
 # line) and add NAME here.
-ENTRIES=(healthz import intake_burst match)
+ENTRIES=(healthz import intake_burst match workplace)
 [ "$#" -gt 0 ] && ENTRIES=("$@")
 
 summary=()

@@ -30,7 +30,9 @@ http::Response StepUpProblem(const Error& e) {
 }
 
 // A grant from a request body: role, scope_kind, scope_id, flags. The scope
-// must be a campaign of this org.
+// must be a campaign of this org, or for a worker-leader a unit of this org
+// (security-model.md §3); security::CheckGrantScope says which role may
+// have which scope.
 Result<security::Grant> ParseGrant(store::Tx& tx, const json& body, const std::string& org_id) {
   Result<std::string> role = ReqString(body, "role", 40);
   if (!role) return role.error();
@@ -40,6 +42,7 @@ Result<security::Grant> ParseGrant(store::Tx& tx, const json& body, const std::s
   if (!kind) return kind.error();
   auto k = security::ParseScopeKind(*kind);
   if (!k) return Error::InvalidInput("scope_kind", "scope_kind must be org, campaign or unit");
+  if (Status fits = security::CheckGrantScope(*r, *k); !fits) return fits.error();
   security::Grant g;
   g.role = *r;
   g.scope_kind = *k;
@@ -47,12 +50,16 @@ Result<security::Grant> ParseGrant(store::Tx& tx, const json& body, const std::s
     Result<std::string> sid = ReqString(body, "scope_id", 40);
     if (!sid) return sid.error();
     if (!store::IsCanonicalUuid(*sid)) return Error::InvalidInput("scope_id", "scope_id is not an id");
-    Result<store::Rows> c = tx.Query("SELECT 1 FROM campaigns WHERE org_id = $1 AND id = $2", {org_id, *sid});
+    const bool unit = *k == security::ScopeKind::kUnit;
+    Result<store::Rows> c = tx.Query(unit ? "SELECT campaign_id FROM units WHERE org_id = $1 AND id = $2"
+                                          : "SELECT id FROM campaigns WHERE org_id = $1 AND id = $2",
+                                     {org_id, *sid});
     if (!c) return c.error();
-    if (c->empty()) return Error::InvalidInput("scope_id", "no such campaign in this organization");
+    if (c->empty()) {
+      return Error::InvalidInput("scope_id", unit ? "no such unit in this organization" : "no such campaign in this organization");
+    }
     g.scope_id = *sid;
-  } else if (g.role == security::Role::kWorkerLeader || g.role == security::Role::kCaller) {
-    return Error::InvalidInput("scope_kind", "worker-leaders and callers are scoped to a campaign or unit, never the whole org");
+    if (unit) g.unit_campaign_id = (*c)[0].Text(0);
   }
   if (auto f = body.find("flags"); f != body.end() && !f->is_null()) {
     if (!f->is_array()) return Error::InvalidInput("flags", "flags must be a list");

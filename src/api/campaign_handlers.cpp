@@ -2,6 +2,8 @@
 #include "api/campaign_handlers.h"
 
 #include "api/handler_util.h"
+#include "api/page.h"
+#include "api/workplace_access.h"
 #include "api/json_response.h"
 #include "core/small_cells.h"
 #include "http/etag.h"
@@ -27,11 +29,6 @@ json PersonJson(const store::Person& p) {
   return {{"id", p.id}, {"campaign_id", p.campaign_id.empty() ? json(nullptr) : json(p.campaign_id)},
           {"name", p.name}, {"phone", p.phone}, {"email", p.email}, {"address", p.address}, {"notes", p.notes},
           {"preferred_language", p.preferred_language}, {"version", p.version}};
-}
-
-http::Response WithETag(http::Response res, int64_t version) {
-  res.set(http::bhttp::field::etag, http::ETagFor(version));
-  return res;
 }
 
 // Authorizes action on the campaign in the path.
@@ -91,6 +88,8 @@ Result<store::PersonFields> ParsePersonFields(const json& body, bool require_nam
 http::Response GetCampaigns(const http::Request& req, Context& ctx) {
   Result<store::Scope> scope = CampaignAction(req, ctx, security::Action::kListCampaigns, "");
   if (!scope) return http::Problem(scope.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   std::optional<std::vector<std::string>> visible = security::VisibleCampaigns(*ctx.actor);
   Result<std::vector<store::Campaign>> all = store::TransactValue<std::vector<store::Campaign>>(ctx.db, [&](store::Tx& tx) {
     return store::CampaignRepo(tx, *scope).List();
@@ -101,7 +100,9 @@ http::Response GetCampaigns(const http::Request& req, Context& ctx) {
     if (visible && std::find(visible->begin(), visible->end(), c.id) == visible->end()) continue;
     list.push_back(CampaignJson(c));
   }
-  return Json({{"campaigns", list}});
+  json out = {{"campaigns", list}};
+  ApplyPage(out, "campaigns", *page);
+  return Json(out);
 }
 
 http::Response GetCampaign(const http::Request& req, Context& ctx) {
@@ -147,29 +148,32 @@ http::Response GetCampaignSummary(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<store::Scope> scope = CampaignAction(req, ctx, security::Action::kViewCampaign, id);
   if (!scope) return http::Problem(scope.error());
+  // A reader whose only way in is a unit grant sees their units' people only.
+  std::optional<std::vector<std::string>> units =
+      security::UnitsOnly(*ctx.actor, security::Action::kViewCampaign, {scope->org_id(), id});
   // Only a viewer's sole view is aggregates; everyone else may count exactly.
   // Suppress unless a grant reaching this campaign has a role that may see people.
   bool suppress = std::none_of(ctx.actor->grants.begin(), ctx.actor->grants.end(), [&](const security::Grant& g) {
-    bool reaches = g.scope_kind == security::ScopeKind::kOrg || g.scope_id == id;
+    bool reaches = (g.scope_kind == security::ScopeKind::kOrg && security::CheckGrantScope(g.role, g.scope_kind).ok()) ||
+                   g.scope_id == id || g.unit_campaign_id == id;
     return reaches && g.role != security::Role::kViewer && g.role != security::Role::kDispatcher &&
            g.role != security::Role::kCaller;
   });
   Result<json> out = store::TransactValue<json>(ctx.db, [&](store::Tx& tx) -> Result<json> {
-    if (Result<store::Campaign> c = store::CampaignRepo(tx, *scope).Get(id); !c) return c.error();
-    Result<store::Rows> rows = tx.Query(
-        "SELECT preferred_language, count(*) FROM people WHERE org_id = $1 AND campaign_id = $2 "
-        "GROUP BY preferred_language ORDER BY preferred_language",
-        {scope->org_id(), id});
-    if (!rows) return rows.error();
+    store::CampaignRepo campaigns(tx, *scope);
+    if (Result<store::Campaign> c = campaigns.Get(id); !c) return c.error();
+    Result<std::map<std::string, int64_t>> counts = campaigns.PeopleByLanguage(id, units);
+    if (!counts) return counts.error();
     json by_language = json::object();
     int64_t total = 0;
-    for (const auto& r : *rows) {
-      total += r.Int(1);
-      std::string lang = r.Text(0).empty() ? "unknown" : r.Text(0);
-      by_language[lang] = suppress ? json(core::SuppressedCount(r.Int(1))) : json(r.Int(1));
+    for (const auto& [language, n] : *counts) {
+      total += n;
+      by_language[language.empty() ? "unknown" : language] = suppress ? json(core::SuppressedCount(n)) : json(n);
     }
     return json{{"people", suppress ? json(core::SuppressedCount(total)) : json(total)},
-                {"by_language", by_language}, {"suppressed_below", suppress ? json(core::kSmallCellThreshold) : json(nullptr)}};
+                {"by_language", by_language},
+                {"units", units ? json(*units) : json(nullptr)},
+                {"suppressed_below", suppress ? json(core::kSmallCellThreshold) : json(nullptr)}};
   }, store::TxMode::kRead, scope->org_id());
   if (!out) return http::Problem(out.error());
   return Json(*out);
@@ -198,49 +202,17 @@ http::Response PostPerson(const http::Request& req, Context& ctx) {
   return WithETag(Json(PersonJson(*p), HttpStatus::created), p->version);
 }
 
-namespace {
-// Finds the person's campaign, then authorizes: out of scope is 404 like missing.
-Result<store::Scope> PersonAction(const http::Request& req, Context& ctx, security::Action action, const std::string& id,
-                                  security::Resource* resource = nullptr) {
-  Result<std::string> org = OrgOfPath(req, ctx);
-  if (!org) return org.error();
-  store::Scope org_scope = store::Scope::ForOrg(*org);
-  // The person's campaign and current unit: a unit-scoped grant (a
-  // worker-leader) reaches the people of its unit (security-model.md §3).
-  Result<store::Owner> owner = store::TransactValue<store::Owner>(ctx.db, [&](store::Tx& tx) -> Result<store::Owner> {
-    auto keys = ctx.services.keys.ForOrg(tx, *org);
-    if (!keys) return keys.error();
-    Result<std::string> campaign = store::PersonRepo(tx, org_scope, **keys).CampaignOf(id);
-    if (!campaign) return campaign.error();
-    Result<store::Owner> o = store::EmploymentRepo(tx, org_scope).OwnerOfPerson(id);
-    if (!o) return o.error();
-    return store::Owner{*campaign, o->unit_id};
-  }, store::TxMode::kRead, *org);
-  if (!owner) {
-    if (owner.error().code() == ErrorCode::kNotFound) {
-      AuditAlone(ctx, *org, security::ActionName(action), "route:" + req.route, "denied");
-      return Error::NotFound("nothing is here, or you don't have access to it");
-    }
-    return owner.error();
-  }
-  if (resource) *resource = {*org, owner->campaign_id, owner->unit_id};
-  Result<store::Scope> scope =
-      security::Authorize(*ctx.actor, action, {*org, owner->campaign_id, owner->unit_id}, ctx.now_ms);
-  if (!scope && scope.error().code() == ErrorCode::kNotFound) {
-    AuditAlone(ctx, *org, security::ActionName(action), "person:" + id, "denied");
-  }
-  return scope;
-}
-}  // namespace
 
 http::Response GetPerson(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
-  security::Resource resource;
-  Result<store::Scope> scope = PersonAction(req, ctx, security::Action::kViewPerson, id, &resource);
-  if (!scope) return http::Problem(scope.error());
+  // The person's campaign and current unit decide (workplace_access.h): a
+  // unit-scoped worker-leader reaches their unit's people, no one else's.
+  Result<Access> access = AuthorizeObject(req, ctx, security::Action::kViewPerson, ObjectKind::kPerson, id);
+  if (!access) return http::Problem(access.error());
+  const store::Scope* scope = &access->scope;
   // Staff notes are organizers' (those who manage the committee): a
   // worker-leader or mentor reads the person without them (J4.2).
-  const bool staff = security::Authorize(*ctx.actor, security::Action::kManageCommittee, resource, ctx.now_ms).ok();
+  const bool staff = Allowed(ctx, scope->org_id(), security::Action::kManageCommittee, access->owner);
   Result<store::Person> p = store::TransactValue<store::Person>(ctx.db, [&](store::Tx& tx) -> Result<store::Person> {
     auto keys = ctx.services.keys.ForOrg(tx, scope->org_id());
     if (!keys) return keys.error();
@@ -258,8 +230,9 @@ http::Response GetPerson(const http::Request& req, Context& ctx) {
 
 http::Response PatchPerson(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
-  Result<store::Scope> scope = PersonAction(req, ctx, security::Action::kEditPerson, id);
-  if (!scope) return http::Problem(scope.error());
+  Result<Access> access = AuthorizeObject(req, ctx, security::Action::kEditPerson, ObjectKind::kPerson, id);
+  if (!access) return http::Problem(access.error());
+  const store::Scope* scope = &access->scope;
   Result<json> body = Body(req, {"name", "phone", "email", "address", "notes", "preferred_language"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
@@ -294,7 +267,8 @@ http::Response SearchPeople(const http::Request& req, Context& ctx) {
     if (!e) return http::Problem(Error::InvalidInput("email", e.error().message()));
     key = *e;
   }
-  std::optional<std::vector<std::string>> visible = security::VisibleCampaigns(*ctx.actor);
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   // Dispatchers dedupe intake against people not yet in any campaign; a
   // campaign's people are for its own organizers (§3 table).
   bool dispatcher = security::HasRole(*ctx.actor, security::Role::kDispatcher);
@@ -304,10 +278,17 @@ http::Response SearchPeople(const http::Request& req, Context& ctx) {
     store::PersonRepo people(tx, *scope, **keys);
     Result<std::vector<store::Person>> found = phone ? people.FindByPhone(key) : people.FindByEmail(key);
     if (!found) return found.error();
+    store::EmploymentRepo employment(tx, *scope);
     json list = json::array();
     for (const auto& p : *found) {
-      bool in_scope = !visible || std::find(visible->begin(), visible->end(), p.campaign_id) != visible->end() ||
-                      (dispatcher && p.campaign_id.empty());
+      // Each match by its campaign and current unit, as GET /people/{id}
+      // decides: a unit grant never widens a search to its whole campaign.
+      bool in_scope = dispatcher && p.campaign_id.empty();
+      if (!in_scope) {
+        Result<store::Owner> owner = employment.OwnerOfPerson(p.id);
+        if (!owner) return owner.error();
+        in_scope = Allowed(ctx, scope->org_id(), security::Action::kViewPerson, *owner);
+      }
       if (in_scope) list.push_back(PersonJson(p));
     }
     if (Status a = Audit(tx, ctx, scope->org_id(), "people.searched", phone ? "by:phone" : "by:email", "allowed"); !a) {
@@ -316,6 +297,7 @@ http::Response SearchPeople(const http::Request& req, Context& ctx) {
     return json{{"people", list}};
   }, store::TxMode::kWrite, scope->org_id());
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "people", *page);
   return Json(*out);
 }
 

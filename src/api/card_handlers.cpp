@@ -2,6 +2,7 @@
 #include "api/card_handlers.h"
 
 #include "api/handler_util.h"
+#include "api/page.h"
 #include "api/json_response.h"
 #include "api/unit_views.h"
 #include "api/workplace_access.h"
@@ -85,6 +86,8 @@ http::Response GetCards(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, unit, "", true);
     if (!roster) return roster.error();
@@ -95,6 +98,7 @@ http::Response GetCards(const http::Request& req, Context& ctx) {
     return CardsJson(*roster, *cards, Today(ctx));
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "cards", *page);
   return Json(*out);
 }
 

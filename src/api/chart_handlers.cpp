@@ -4,6 +4,7 @@
 #include <map>
 
 #include "api/handler_util.h"
+#include "api/page.h"
 #include "api/json_response.h"
 #include "api/unit_views.h"
 #include "api/workplace_access.h"
@@ -135,6 +136,8 @@ http::Response GetChart(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   std::optional<std::string> scale_id = req.query_param("scale_id");
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Scale> scale = ScaleFor(tx, a->scope, k, scale_id, a->owner.campaign_id, ctx.now_ms);
@@ -154,6 +157,7 @@ http::Response GetChart(const http::Request& req, Context& ctx) {
     return chart;
   });
   if (!out) return http::Problem(out.error());
+  ApplyChartPage(*out, *page);
   return Json(*out);
 }
 
@@ -178,6 +182,8 @@ http::Response GetRollup(const http::Request& req, Context& ctx) {
   std::string employer = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewAggregates, ObjectKind::kEmployer, employer);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<RollupQuery> q = ParseRollupQuery(req.query_param("region"), req.query_param("sort"), req.query_param("order"));
   if (!q) return http::Problem(q.error());
   std::optional<std::string> scale_id = req.query_param("scale_id");
@@ -190,6 +196,7 @@ http::Response GetRollup(const http::Request& req, Context& ctx) {
     return RollupJson(*data, *scale, Today(ctx), *q, suppress);
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "shops", *page);
   return Json(*out);
 }
 
@@ -197,6 +204,8 @@ http::Response GetAssessments(const http::Request& req, Context& ctx) {
   std::string person = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kPerson, person);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   std::optional<std::string> scale_id = req.query_param("scale_id");
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Scale> scale = ScaleFor(tx, a->scope, k, scale_id, a->owner.campaign_id, ctx.now_ms);
@@ -211,6 +220,7 @@ http::Response GetAssessments(const http::Request& req, Context& ctx) {
     return j;
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "history", *page);
   return WithETag(Json(*out), (*out)["version"].get<int64_t>());
 }
 
@@ -278,6 +288,8 @@ http::Response GetScales(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkplace, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     store::AssessmentRepo repo(tx, a->scope, k);
     if (Result<store::Scale> d = repo.DefaultScale(ctx.now_ms); !d) return d.error();
@@ -290,6 +302,7 @@ http::Response GetScales(const http::Request& req, Context& ctx) {
     return json{{"scales", list}};
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "scales", *page);
   return Json(*out);
 }
 

@@ -2,6 +2,7 @@
 #include "api/committee_handlers.h"
 
 #include "api/handler_util.h"
+#include "api/page.h"
 #include "api/json_response.h"
 #include "api/workplace_access.h"
 #include "core/iso_date.h"
@@ -34,6 +35,8 @@ http::Response GetCommittee(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   bool history = req.query_param("history").value_or("") == "true";
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<std::vector<store::CommitteeMember>> list = store::CommitteeRepo(tx, a->scope).OfCampaign(campaign, history);
@@ -51,6 +54,7 @@ http::Response GetCommittee(const http::Request& req, Context& ctx) {
     return json{{"campaign_id", campaign}, {"members", items}};
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "members", *page);
   return Json(*out);
 }
 

@@ -75,7 +75,11 @@ nlohmann::json GrantJson(const security::Grant& g) {
   if (g.flags & security::kFlagDale) flags.push_back("dale");
   if (g.flags & security::kFlagExport) flags.push_back("export");
   return {{"id", g.id}, {"role", security::RoleName(g.role)}, {"scope_kind", security::ScopeKindName(g.scope_kind)},
-          {"scope_id", g.scope_id.empty() ? json(nullptr) : json(g.scope_id)}, {"flags", flags}};
+          {"scope_id", g.scope_id.empty() ? json(nullptr) : json(g.scope_id)}, {"flags", flags},
+          // A unit grant's campaign (the unit's), so a client can name both.
+          {"campaign_id", g.scope_kind == security::ScopeKind::kCampaign ? json(g.scope_id)
+                          : g.unit_campaign_id.empty()                   ? json(nullptr)
+                                                                         : json(g.unit_campaign_id)}};
 }
 
 Status Audit(store::Tx& tx, const Context& ctx, const std::string& org_id, const std::string& action,

@@ -19,6 +19,7 @@
 #include "api/my_handlers.h"
 #include "api/organizer_handlers.h"
 #include "api/referral_handlers.h"
+#include "api/note_handlers.h"
 #include "api/session_handlers.h"
 #include "api/structure_test_handlers.h"
 #include "api/triage_handlers.h"
@@ -140,6 +141,12 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::delete_, "/api/me/calendar-feed", DeleteMyCalendarFeed, signed_in);
   add(V::get, "/api/calendar/{token}", GetCalendarFeed, open);
   add(V::post, "/api/orgs/{org}/elections/{id}/voter-list", PostVoterList, file_upload);
+  // Notes on people and campaigns (docs/api.md "Notes"; migration 0013).
+  add(V::get, "/api/orgs/{org}/people/{id}/notes", GetPersonNotes, signed_in);
+  add(V::post, "/api/orgs/{org}/people/{id}/notes", PostPersonNote, signed_in);
+  add(V::get, "/api/orgs/{org}/campaigns/{id}/notes", GetCampaignNotes, signed_in);
+  add(V::post, "/api/orgs/{org}/campaigns/{id}/notes", PostCampaignNote, signed_in);
+  add(V::patch, "/api/orgs/{org}/notes/{id}", PatchNote, signed_in);
 
   add(V::post, "/api/orgs/{org}/exports", PostExport, signed_in);
   add(V::get, "/api/orgs/{org}/exports", GetExports, signed_in);

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "api/handler_util.h"
+#include "api/page.h"
 #include "api/json_response.h"
 #include "api/unit_views.h"
 #include "api/workplace_access.h"
@@ -74,6 +75,8 @@ http::Response GetStructureTests(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewAggregates, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   bool suppress = Suppress(ctx, *a);
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, unit, "", false);
@@ -84,6 +87,7 @@ http::Response GetStructureTests(const http::Request& req, Context& ctx) {
     return StructureTestsJson(*roster, *tests, suppress);
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "tests", *page);
   return Json(*out);
 }
 
@@ -156,6 +160,8 @@ http::Response GetParticipation(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kStructureTest, id);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, a->owner.unit_id, "", true);
     if (!roster) return roster.error();
@@ -168,6 +174,7 @@ http::Response GetParticipation(const http::Request& req, Context& ctx) {
     return ParticipationJson(*roster, (*tests)[0]);
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "roster", *page);
   return Json(*out);
 }
 

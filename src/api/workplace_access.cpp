@@ -15,6 +15,7 @@
 #include "store/connection_repo.h"
 #include "store/election_repo.h"
 #include "store/employment_repo.h"
+#include "store/note_repo.h"
 #include "store/sql_rewrite.h"
 #include "store/structure_test_repo.h"
 
@@ -41,6 +42,7 @@ const char* KindName(ObjectKind k) {
     case ObjectKind::kAgreement: return "agreement";
     case ObjectKind::kCemexDemand: return "cemex_demand";
     case ObjectKind::kCharge: return "charge";
+    case ObjectKind::kNote: return "note";
   }
   return "object";
 }
@@ -92,6 +94,7 @@ Result<std::vector<store::Owner>> Owners(store::Tx& tx, const store::Scope& scop
     case ObjectKind::kAgreement: return one(store::AgreementRepo(tx, scope, keys).OwnerOf(id));
     case ObjectKind::kCemexDemand: return one(store::CemexRepo(tx, scope, keys).OwnerOf(id));
     case ObjectKind::kCharge: return one(store::ChargeRepo(tx, scope, keys).OwnerOf(id));
+    case ObjectKind::kNote: return one(store::NoteRepo(tx, scope, keys).OwnerOfNote(id));
   }
   return Error::NotFound(kNothingHere);
 }

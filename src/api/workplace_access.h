@@ -47,6 +47,7 @@ enum class ObjectKind {
   kAgreement,
   kCemexDemand,
   kCharge,
+  kNote,  // a note on a person (the person's owner) or on a campaign
 };
 
 struct Access {

@@ -2,6 +2,7 @@
 #include "api/workplace_handlers.h"
 
 #include "api/handler_util.h"
+#include "api/page.h"
 #include "api/json_response.h"
 #include "api/workplace_access.h"
 #include "core/iso_date.h"
@@ -184,6 +185,8 @@ http::Response GetEmployers(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkplace, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<std::vector<store::Employer>> list = store::WorkplaceRepo(tx, a->scope, k).ListEmployers(campaign);
     if (!list) return list.error();
@@ -192,6 +195,7 @@ http::Response GetEmployers(const http::Request& req, Context& ctx) {
     return json{{"employers", items}};
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "employers", *page);
   return Json(*out);
 }
 
@@ -214,6 +218,8 @@ http::Response GetEmployer(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkplace, ObjectKind::kEmployer, id);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   int64_t version = 1;
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     store::WorkplaceRepo w(tx, a->scope, k);
@@ -232,6 +238,7 @@ http::Response GetEmployer(const http::Request& req, Context& ctx) {
     return j;
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "worksites", *page);
   return WithETag(Json(*out), version);
 }
 
@@ -303,6 +310,8 @@ http::Response GetUnits(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkplace, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<std::vector<store::Unit>> list = store::WorkplaceRepo(tx, a->scope, k).ListUnits(campaign);
     if (!list) return list.error();
@@ -311,6 +320,7 @@ http::Response GetUnits(const http::Request& req, Context& ctx) {
     return json{{"units", items}};
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "units", *page);
   return Json(*out);
 }
 
@@ -423,6 +433,8 @@ http::Response GetEmployment(const http::Request& req, Context& ctx) {
   std::string person = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kPerson, person);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   int64_t version = 1;
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys&) -> Result<json> {
     store::EmploymentRepo e(tx, a->scope);
@@ -440,6 +452,7 @@ http::Response GetEmployment(const http::Request& req, Context& ctx) {
     return json{{"person_id", person}, {"current", current}, {"history", history}, {"version", version}};
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "history", *page);
   return WithETag(Json(*out), version);
 }
 
@@ -560,6 +573,8 @@ http::Response GetConnections(const http::Request& req, Context& ctx) {
   std::string person = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kPerson, person);
   if (!a) return http::Problem(a.error());
+  Result<Page> page = ReadPage(req, ctx);
+  if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<std::vector<store::Connection>> list = store::ConnectionRepo(tx, a->scope).OfPerson(person);
     if (!list) return list.error();
@@ -583,6 +598,7 @@ http::Response GetConnections(const http::Request& req, Context& ctx) {
     return json{{"person_id", person}, {"connections", items}};
   });
   if (!out) return http::Problem(out.error());
+  ApplyPage(*out, "connections", *page);
   return Json(*out);
 }
 

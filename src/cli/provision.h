@@ -20,11 +20,15 @@ struct NewUser {
 std::string OneTimePassword();
 
 // Adds (or, when the email exists, reuses) an account, makes it a member of
-// the org and grants the role, scoped to campaign (name or id) when given.
-// Errors: kNotFound for an unknown org or campaign, kInvalidInput for a
-// role or email that doesn't parse.
+// the org and grants the role, scoped to unit (name or id; a name must be
+// unique, within campaign when both are given) or else to campaign (name or
+// id) when given, else to the whole org. The role must fit the scope
+// (security::CheckGrantScope: a unit only for worker-leaders; worker-leaders,
+// mentors and callers never org-wide).
+// Errors: kNotFound for an unknown org, campaign or unit, kInvalidInput for
+// a role, scope or email that doesn't fit ("unit" for an ambiguous name).
 Result<NewUser> ProvisionUser(store::Database& db, store::KeyService& keys, const std::string& org_slug,
                               const std::string& email, const std::string& name, const std::string& role,
-                              const std::string& campaign, int64_t now_ms);
+                              const std::string& campaign, int64_t now_ms, const std::string& unit = "");
 
 }  // namespace hotshop::cli

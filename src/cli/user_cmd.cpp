@@ -30,7 +30,8 @@ int RunUser(const Flags& flags) {
   }
   store::KeyService keys(std::move(*kek));
   Result<NewUser> u = ProvisionUser(*db, keys, *flags.Get("org"), *flags.Get("email"), *flags.Get("name"),
-                                    *flags.Get("role"), flags.GetOr("campaign", ""), store::NowMillis());
+                                    *flags.Get("role"), flags.GetOr("campaign", ""), store::NowMillis(),
+                                    flags.GetOr("unit", ""));
   if (!u) {
     Fail("user", u.error().message());
     return 1;

@@ -97,16 +97,30 @@ const std::vector<Rule>& Rules() {
       {Action::kReferIntake, {R::kOrgAdmin, R::kDispatcher}, true, false, 0},
       {Action::kAnswerReferral, {R::kOrgAdmin, R::kDispatcher}, true, false, 0},
       {Action::kViewMovement, {R::kOrgAdmin, R::kStaffOrganizer, R::kDispatcher, R::kViewer}, false, false, 0},
+      // Notes (R40: facts, not opinions). Viewers read a campaign's notes
+      // but no person's (the person routes also need kViewWorkers); mentors
+      // read and comment (§3 "read, comment"). Staff-only notes are for
+      // admins and staff organizers: absent for everyone else.
+      {Action::kViewNotes,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kViewer, R::kMentor},
+       false, false, 0},
+      {Action::kAddNote,
+       {R::kOrgAdmin, R::kStaffOrganizer, R::kVolunteerOrganizer, R::kWorkerLeader, R::kMentor}, false, false, 0},
+      {Action::kViewStaffNotes, {R::kOrgAdmin, R::kStaffOrganizer}, false, false, 0},
   };
   return kRules;
 }
+
+// Roles that §3 scopes below the org: an org-scope grant of one of them
+// (refused by CheckGrantScope, but possibly in an old database) reaches nothing.
+bool NarrowRole(Role r) { return r == Role::kWorkerLeader || r == Role::kCaller || r == Role::kMentor; }
 
 bool GrantCovers(const Grant& g, const Rule& rule, const Resource& res) {
   if (std::find(rule.roles.begin(), rule.roles.end(), g.role) == rule.roles.end()) return false;
   if (rule.flag && !(g.flags & rule.flag)) return false;
   // Export: org admins always; staff only with the export flag (§3 table).
   if (rule.action == Action::kExport && g.role != Role::kOrgAdmin && !(g.flags & kFlagExport)) return false;
-  if (g.scope_kind == ScopeKind::kOrg) return true;
+  if (g.scope_kind == ScopeKind::kOrg) return !NarrowRole(g.role);
   if (rule.org_level) return false;
   // Campaign grants reach only their campaign.
   // A search spans the org's people and is then filtered by the caller.
@@ -124,6 +138,12 @@ bool GrantCovers(const Grant& g, const Rule& rule, const Resource& res) {
     // are the likeliest infiltration point). Grants made before units
     // existed name a campaign in scope_id and keep reaching that campaign.
     if (!res.unit_id.empty() && g.scope_id == res.unit_id) return true;
+    // The campaign itself (its name and status, and a summary the handler
+    // narrows to the unit): a unit grant sees which campaign it is part of.
+    if (rule.action == Action::kViewCampaign && res.unit_id.empty() && !g.unit_campaign_id.empty() &&
+        g.unit_campaign_id == res.campaign_id) {
+      return true;
+    }
   }
   return !res.campaign_id.empty() && g.scope_id == res.campaign_id;
 }
@@ -167,6 +187,21 @@ std::string FlagsText(unsigned flags) {
   if (flags & kFlagDale) add("dale");
   if (flags & kFlagExport) add("export");
   return out;
+}
+
+Status CheckGrantScope(Role role, ScopeKind kind) {
+  if (kind == ScopeKind::kUnit && role != Role::kWorkerLeader) {
+    return Error::InvalidInput("scope_kind", "only worker-leaders are scoped to a unit; choose a campaign or the whole "
+                                             "organization for this role");
+  }
+  if (kind == ScopeKind::kOrg && NarrowRole(role)) {
+    return Error::InvalidInput("scope_kind", role == Role::kWorkerLeader
+                                                 ? "worker-leaders are scoped to a unit (or a campaign), never the whole organization"
+                                             : role == Role::kMentor
+                                                 ? "mentors are scoped to the campaigns of their mentees, never the whole organization"
+                                                 : "callers are scoped to a campaign, never the whole organization");
+  }
+  return Ok();
 }
 
 Result<unsigned> ParseFlags(std::string_view list) {
@@ -222,6 +257,9 @@ const char* ActionName(Action a) {
     case Action::kReferIntake: return "referral.offer";
     case Action::kAnswerReferral: return "referral.answer";
     case Action::kViewMovement: return "movement.view";
+    case Action::kViewNotes: return "notes.view";
+    case Action::kAddNote: return "note.add";
+    case Action::kViewStaffNotes: return "notes.staff_only";
   }
   return "?";
 }
@@ -248,14 +286,52 @@ std::optional<std::vector<std::string>> VisibleCampaigns(const Actor& actor) {
   std::vector<std::string> ids;
   for (const auto& g : actor.grants) {
     if (g.role == Role::kDispatcher || g.role == Role::kCaller) continue;
-    if (g.scope_kind == ScopeKind::kOrg) return std::nullopt;
-    ids.push_back(g.scope_id);
+    if (g.scope_kind == ScopeKind::kOrg) {
+      if (NarrowRole(g.role)) continue;
+      return std::nullopt;
+    }
+    // A unit grant shows its unit's campaign (or, made before units, the
+    // campaign it names).
+    const std::string& id = g.unit_campaign_id.empty() ? g.scope_id : g.unit_campaign_id;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
   }
   return ids;
 }
 
 bool HasRole(const Actor& actor, Role role) {
   return std::any_of(actor.grants.begin(), actor.grants.end(), [&](const Grant& g) { return g.role == role; });
+}
+
+bool PagesCapped(const Actor& actor) {
+  bool leader = false;
+  for (const auto& g : actor.grants) {
+    if (g.role == Role::kOrgAdmin || g.role == Role::kStaffOrganizer || g.role == Role::kVolunteerOrganizer ||
+        g.role == Role::kMentor) {
+      return false;
+    }
+    if (g.role == Role::kWorkerLeader) leader = true;
+  }
+  return leader;
+}
+
+std::optional<std::vector<std::string>> UnitsOnly(const Actor& actor, Action action, const Resource& campaign) {
+  const Rule* rule = nullptr;
+  for (const auto& r : Rules()) {
+    if (r.action == action) rule = &r;
+  }
+  std::vector<std::string> units;
+  if (!rule || actor.org_id != campaign.org_id) return units;
+  for (const auto& g : actor.grants) {
+    if (GrantCovers(g, *rule, Resource{campaign.org_id, campaign.campaign_id}) &&
+        !(g.scope_kind == ScopeKind::kUnit && !g.unit_campaign_id.empty())) {
+      return std::nullopt;  // an org or campaign grant (or a unit grant naming the campaign)
+    }
+    if (g.scope_kind == ScopeKind::kUnit && !g.unit_campaign_id.empty() && g.unit_campaign_id == campaign.campaign_id &&
+        std::find(rule->roles.begin(), rule->roles.end(), g.role) != rule->roles.end()) {
+      units.push_back(g.scope_id);
+    }
+  }
+  return units;
 }
 
 }  // namespace hotshop::security

@@ -49,7 +49,18 @@ struct Grant {
   ScopeKind scope_kind;
   std::string scope_id;  // empty for org scope
   unsigned flags = 0;
+  // For a unit grant: the campaign its unit belongs to, filled in by the
+  // store when it loads grants ("" for other grants, and for unit grants
+  // made before units existed, whose scope_id names a campaign).
+  std::string unit_campaign_id = {};
 };
+
+// Which scopes a role may be granted on (security-model.md §3): a unit
+// scope only for worker-leaders (their unit is the likeliest leak, so it is
+// the narrowest scope); never the whole org for worker-leaders, callers and
+// mentors (mentors reach the campaigns of their mentees).
+// Errors: kInvalidInput "scope_kind" with a sentence saying what to choose.
+Status CheckGrantScope(Role role, ScopeKind kind);
 
 struct Actor {
   std::string user_id;
@@ -101,6 +112,11 @@ enum class Action {
   kReferIntake,        // record consent and offer a request to a partner; withdraw (§3 dispatcher)
   kAnswerReferral,     // a partner's side: anonymous cards, accept or decline, the copy
   kViewMovement,       // the movement view: aggregates; viewers get small cells suppressed
+  // Notes on a person or a campaign (issue #4 access work; R40 "facts, not
+  // opinions"). Mentors read and add notes; they edit nothing else (§3).
+  kViewNotes,          // the notes a reader may see (staff-only ones: staff)
+  kAddNote,            // add a note, edit one's own
+  kViewStaffNotes,     // staff_only notes: organizers and admins only
 };
 
 const char* ActionName(Action a);
@@ -129,5 +145,18 @@ Result<store::Scope> Authorize(const Actor& actor, Action action, const Resource
 std::optional<std::vector<std::string>> VisibleCampaigns(const Actor& actor);
 
 bool HasRole(const Actor& actor, Role role);
+
+// Worker-leaders read lists a page of at most this many rows at a time
+// (security-model.md §3: "pages >50 rows" is on their "may not" list).
+inline constexpr int64_t kLeaderPageRows = 50;
+// True when the actor's lists are capped at kLeaderPageRows: a worker-leader
+// with no grant of an organizer, admin or mentor besides.
+bool PagesCapped(const Actor& actor);
+
+// For campaign-wide reads a unit grant may see in part (the campaign's
+// summary): nullopt when some grant lets the actor take action on the whole
+// campaign; otherwise the ids of the units of that campaign the actor
+// reaches through unit grants (possibly none).
+std::optional<std::vector<std::string>> UnitsOnly(const Actor& actor, Action action, const Resource& campaign);
 
 }  // namespace hotshop::security

@@ -30,6 +30,7 @@ Result<security::Grant> GrantFromRow(const Row& r) {
   Result<unsigned> flags = security::ParseFlags(r.Text(4));
   if (!flags) return flags.error();
   g.flags = *flags;
+  if (r.size() > 5) g.unit_campaign_id = r.Text(5);
   return g;
 }
 
@@ -219,7 +220,10 @@ Result<std::vector<std::string>> AccountRepo::Memberships(const std::string& use
 
 Result<std::vector<security::Grant>> AccountRepo::Grants(const std::string& org_id, const std::string& user_id) {
   Result<Rows> r = tx_.Query(
-      "SELECT id, role, scope_kind, scope_id, flags FROM grants WHERE org_id = $1 AND user_id = $2 ORDER BY created_at_ms, id",
+      // A unit grant carries its unit's campaign (security::Grant::unit_campaign_id).
+      "SELECT g.id, g.role, g.scope_kind, g.scope_id, g.flags, u.campaign_id FROM grants g "
+      "LEFT JOIN units u ON g.scope_kind = 'unit' AND u.org_id = g.org_id AND u.id = g.scope_id "
+      "WHERE g.org_id = $1 AND g.user_id = $2 ORDER BY g.created_at_ms, g.id",
       {org_id, user_id});
   if (!r) return r.error();
   std::vector<security::Grant> out;

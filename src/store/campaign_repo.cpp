@@ -66,4 +66,31 @@ Result<Campaign> CampaignRepo::Update(const std::string& id, int64_t expected_ve
   return Get(id);
 }
 
+Result<std::map<std::string, int64_t>> CampaignRepo::PeopleByLanguage(
+    const std::string& campaign_id, const std::optional<std::vector<std::string>>& units) {
+  std::map<std::string, int64_t> out;
+  Params params{scope_.org_id(), campaign_id};
+  std::string sql;
+  if (!units) {
+    sql = "SELECT p.preferred_language, count(*) FROM people p WHERE p.org_id = $1 AND p.campaign_id = $2 "
+          "GROUP BY p.preferred_language";
+  } else {
+    if (units->empty()) return out;
+    std::string in;
+    for (const auto& u : *units) {
+      if (!IsCanonicalUuid(u)) continue;
+      params.push_back(u);
+      in += (in.empty() ? "$" : ", $") + std::to_string(params.size());
+    }
+    if (in.empty()) return out;
+    sql = "SELECT p.preferred_language, count(*) FROM employment e JOIN people p ON p.org_id = e.org_id AND p.id = e.person_id "
+          "WHERE e.org_id = $1 AND p.campaign_id = $2 AND e.valid_to_ms IS NULL AND e.unit_id IN (" + in + ") "
+          "GROUP BY p.preferred_language";
+  }
+  Result<Rows> r = tx_.Query(sql, params);
+  if (!r) return r.error();
+  for (const Row& row : *r) out[row.Text(0)] += row.Int(1);
+  return out;
+}
+
 }  // namespace hotshop::store

@@ -5,6 +5,7 @@
 // Thread rule: stateless over a Tx.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -41,6 +42,11 @@ class CampaignRepo {
   // Errors: kNotFound (missing or out of scope), kPreconditionFailed (stale).
   Result<Campaign> Update(const std::string& id, int64_t expected_version, const CampaignChanges& changes,
                           int64_t now_ms);
+  // How many people of the campaign there are per preferred language ("" =
+  // not recorded): all of them, or with units given only those currently
+  // employed in one of those units (a unit-scoped reader's summary).
+  Result<std::map<std::string, int64_t>> PeopleByLanguage(const std::string& campaign_id,
+                                                          const std::optional<std::vector<std::string>>& units);
 
  private:
   Tx& tx_;

@@ -280,7 +280,14 @@ class PgDatabase final : public Database {
  private:
   Result<std::unique_ptr<pqxx::connection>> Connect() {
     try {
-      return std::make_unique<pqxx::connection>(url_);
+      auto c = std::make_unique<pqxx::connection>(url_);
+      // hotshop's statements are short: compiling one with the JIT costs
+      // more than it saves (the employer rollup: 146 -> 108 ms for its
+      // assessments query; bench/README.md "workplace").
+      pqxx::nontransaction setup(*c);
+      setup.exec("SET jit = off");
+      setup.commit();
+      return c;
     } catch (const std::exception& e) {
       std::string m = e.what();
       while (!m.empty() && (m.back() == '\n' || m.back() == ' ')) m.pop_back();

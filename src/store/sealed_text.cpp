@@ -26,7 +26,8 @@ Result<int64_t> ReencryptWorkplaceBatch(Tx& tx, const Scope& scope, const OrgKey
   constexpr Sealed kSealed[] = {{"worksites", "address"}, {"assessments", "note"}, {"cards", "note"},
                                 // migration 0009: elections, charges
                                 {"petitions", "note"}, {"elections", "note"}, {"unit_agreements", "note"},
-                                {"cemex_demands", "note"}, {"ulp_charges", "description"}};
+                                {"cemex_demands", "note"}, {"ulp_charges", "description"},
+                                {"notes", "body"}};  // notes: migration 0013
   const std::string& org = scope.org_id();
   uint32_t newest = keys.data.Newest()->key_id;
   int64_t changed = 0;

@@ -29,9 +29,9 @@ Value SealText(const OrgKeys& keys, const char* table, const char* column, const
 Result<std::string> OpenText(const OrgKeys& keys, const Row& row, size_t index, const char* table, const char* column,
                              const std::string& row_id, const std::string& org_id);
 
-// Re-encrypts up to batch rows of worksites, assessments and cards, and of
+// Re-encrypts up to batch rows of worksites, assessments, cards, notes and
 // the election tables (petitions, elections, unit_agreements,
-// cemex_demands, ulp_charges), whose sealed column is not under the newest
+// cemex_demands, ulp_charges) whose sealed column is not under the newest
 // data key. Returns how many rows it
 // changed (0 = done). Idempotent.
 Result<int64_t> ReencryptWorkplaceBatch(Tx& tx, const Scope& scope, const OrgKeys& keys, int batch);

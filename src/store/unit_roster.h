@@ -60,7 +60,8 @@ struct UnitRoster {
   // person_id -> history on the scale, oldest first.
   std::map<std::string, std::vector<RosterAssessment>> assessments;
   std::vector<CardRecord> cards;  // the unit's cards, every signer (filter by workers)
-  // person_id -> "committee" / "helper" for current members of the campaign.
+  // person_id -> "committee" / "helper" for the workers of the unit who are
+  // current members of the campaign's committee.
   std::map<std::string, std::string> committee;
   // Connections touching a worker (only with_names), and the names of the
   // other side when they are on the unit.
@@ -86,7 +87,9 @@ struct EmployerRollupData {
   Employer employer;
   std::vector<RollupSite> sites;      // region, then name
   std::vector<RollupWorker> workers;  // current employment at the employer's worksites
-  std::map<std::string, std::vector<core::AssessmentRecord>> assessments;  // oldest first
+  // Oldest first; only the records of each worker's newest second: all the
+  // effective assessment (R18) can be.
+  std::map<std::string, std::vector<core::AssessmentRecord>> assessments;
   std::map<std::string, std::vector<CardRecord>> cards;  // by person, cards in the employer's units
   // Current organizing-committee members (role "committee", not helpers) of
   // the employer's campaign: the rollup's coverage column (R20).

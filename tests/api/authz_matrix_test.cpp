@@ -31,6 +31,7 @@
 #include "store/ids.h"
 #include "store/intake_repo.h"
 #include "store/key_service.h"
+#include "store/note_repo.h"
 #include "store/org_repo.h"
 #include "store/person_repo.h"
 #include "store/store_test_base.h"
@@ -150,6 +151,8 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
                                         "petition", "election", "agreement", "cemex_demand", "charge",
                                         // intake (issue #5)
                                         "intake"};
+                                        // notes (migration 0013)
+                                        "note"};
   const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "file_body", "query",
                                             "if_match", "run_last", "default", "expect"};
   for (const auto& e : j.at("routes")) {
@@ -681,6 +684,27 @@ TEST_P(AuthzMatrix, EveryRouteActorAndObjectAnswersAsThePolicySays) {
       ASSERT_FALSE(own.empty() || sibling.empty()) << "the demo data has no " << f.param << " in Harbor or Copper";
       ids[f.param] = {{"own", own}, {"sibling", sibling}, {"other_org", f.other}};
     }
+    // Notes (migration 0013): a campaign note by each org's admin in Harbor,
+    // Copper and the other org's campaign; only its author may edit it.
+    auto note_in = [&](const std::string& org_id, const std::string& campaign, const std::string& author) {
+      std::string id;
+      Status wrote = owner->Transact([&](store::Tx& tx) -> Status {
+        auto org_keys = keys.ForOrg(tx, org_id);
+        if (!org_keys) return org_keys.error();
+        store::Scope scope = store::Scope::ForOrg(org_id);
+        Result<store::Note> n = store::NoteRepo(tx, scope, **org_keys)
+                                    .Add(campaign, "", "Matrix note: 6 came to the meeting.", false, author, now);
+        if (!n) return n.error();
+        id = n->id;
+        return Ok();
+      }, store::TxMode::kWrite, org_id);
+      if (!wrote) throw std::runtime_error("note fixture: " + wrote.error().message());
+      return id;
+    };
+    std::string demo_org_id = OwnerScalar(*owner, "SELECT id FROM orgs WHERE slug = 'demo'");
+    ids["note"] = {{"own", note_in(demo_org_id, harbor, admin.user_id())},
+                   {"sibling", note_in(demo_org_id, copper, admin.user_id())},
+                   {"other_org", note_in(other_org_id, other_campaign, other_admin.user_id)}};
   }
   // Intake (issue #5): one request in each org's queue, through the store.
   auto intake_in = [&](const std::string& org_slug, const std::string& phone) {

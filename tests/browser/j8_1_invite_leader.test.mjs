@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
 // J8.1 Invite a leader (journeys.md): the org admin invites a worker-leader
-// scoped to a campaign (the unit's campaign: units come later), copies the
-// one-time link; the invitee opens it on a phone, sets a password and must
-// enrol TOTP before any data answers (403 setup_required), then lands on
-// their own unit. The link works once. (Expiry after 72 h: server tests.)
+// scoped to one store's bargaining unit ("Store 1234": here Copper Kettle
+// #101), copies the one-time link; the invitee opens it on a phone, sets a
+// password and must enrol TOTP before any data answers (403
+// setup_required), then lands on their own unit and reaches that unit's
+// chart and nothing else. The link works once. (Expiry after 72 h: server
+// tests.)
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
@@ -21,7 +23,8 @@ import {
   waitForPath,
 } from './flows.mjs';
 
-const kCampaign = 'Harbor View Hotel housekeeping';
+const kCampaign = 'Copper Kettle Coffee, 12 shops';
+const kUnit = 'Copper Kettle #101 Elm Street baristas and shift leads';
 
 for (const db of testDatabases()) {
   describe(`J8.1 invite a worker-leader [${db}]`, { timeout: 300_000 }, () => {
@@ -48,7 +51,7 @@ for (const db of testDatabases()) {
       await server?.stop();
     });
 
-    it('the admin invites a worker-leader for a campaign and copies the one-time link (en, laptop)', async () => {
+    it('the admin invites a worker-leader for one store and copies the one-time link (en, laptop)', async () => {
       const page = adminPage;
       const watch = await watchPage(page);
       await page.goto(`${server.url}/admin/users`);
@@ -69,8 +72,9 @@ for (const db of testDatabases()) {
         'Caller / texter',
       ]);
       await form.getByLabel('Role').selectOption({ label: 'Worker-leader' });
-      // A worker-leader's scope is a unit: for now, the unit's campaign.
-      await form.getByLabel('Unit').selectOption({ label: kCampaign });
+      // A worker-leader's scope is one bargaining unit, named with its campaign.
+      await form.getByLabel('Unit').selectOption({ label: `${kUnit} (${kCampaign})` });
+      assert.equal(await form.getByLabel('Scope').count(), 0, 'no org/campaign choice for a worker-leader');
       // Creating an invitation needs a step-up in the last 5 minutes. Signing
       // in counts as one, so this fresh session wouldn't be asked: the first
       // POST is answered 401 step_up_required here, as the server does for a
@@ -93,8 +97,8 @@ for (const db of testDatabases()) {
       assert.equal(posts.length, 2, 'one retry after the step-up');
       assert.deepEqual(posts[1], posts[0], 'the same request retried');
       assert.equal(posts[0].role, 'worker_leader');
-      assert.equal(posts[0].scope_kind, 'campaign');
-      assert.ok(posts[0].scope_id, 'scope_id is the campaign id');
+      assert.equal(posts[0].scope_kind, 'unit');
+      assert.ok(posts[0].scope_id, 'scope_id is the unit id');
       const stepUp = watch.requests.filter((r) => r.url().endsWith('/api/session/step-up'));
       assert.equal(stepUp.length, 1, 'POST /api/session/step-up');
       assert.equal((await stepUp[0].response()).status(), 200, 'step-up accepted');
@@ -160,14 +164,23 @@ for (const db of testDatabases()) {
         assert.deepEqual(after.needs, []);
         assert.equal(after.roles.length, 1);
         assert.equal(after.roles[0].role, 'worker_leader');
-        assert.equal(after.roles[0].scope_kind, 'campaign');
+        assert.equal(after.roles[0].scope_kind, 'unit');
+        const unitId = after.roles[0].scope_id;
         const campaigns = await apiFetch(page, 'GET', '/api/orgs/demo/campaigns');
         assert.equal(campaigns.status, 200, 'data after enrolment');
         assert.deepEqual(
           campaigns.body.campaigns.map((c) => c.name),
           [kCampaign],
-          'only the campaign in scope',
+          'only the campaign of the unit',
         );
+        assert.equal(after.roles[0].campaign_id, campaigns.body.campaigns[0].id);
+        // Their store's chart, and nothing else of the campaign.
+        const chart = await apiFetch(page, 'GET', `/api/orgs/demo/units/${unitId}/chart`);
+        assert.equal(chart.status, 200, 'own unit chart');
+        assert.equal(chart.body.unit.name, kUnit);
+        assert.equal(chart.body.page.limit, 50, 'a worker-leader reads 50 rows a page');
+        const units = await apiFetch(page, 'GET', `/api/orgs/demo/campaigns/${after.roles[0].campaign_id}/units`);
+        assert.equal(units.status, 404, 'the campaign-wide unit list is beyond a unit grant');
         assert.equal(account.recoveryCodes.length, 10);
         await assertFitsWidth(page, 360);
         await assertClean(watch, server.url);
@@ -203,7 +216,7 @@ for (const db of testDatabases()) {
       const row = page.getByRole('row').filter({ hasText: 'marcus.leader@example.org' });
       await row.waitFor();
       await row.getByText('Worker-leader').waitFor();
-      await row.getByText(`Campaign: ${kCampaign}`).waitFor();
+      await row.getByText(`Unit: ${kUnit}`).waitFor();
       assert.equal((await row.locator('td[data-label="Two-factor"]').textContent()).trim(), 'On');
     });
   });

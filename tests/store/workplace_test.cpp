@@ -632,6 +632,54 @@ TEST_P(WorkplaceRepoTest, RollupLoadsEveryShopOfTheEmployer) {
   EXPECT_EQ(supervisors, 1);
 }
 
+// The rollup reads only each worker's newest second of assessments (what
+// the effective assessment can be, R18): the answer is the full history's.
+// A rule record 0.8 s after a human one is the same second: the human wins.
+TEST_P(WorkplaceRepoTest, RollupReadsOnlyTheNewestSecondAndKeepsTheEffectiveAssessment) {
+  Map m = MapWorkplace();
+  std::string a = NewPerson("Rosa Quintero", "", campaign_), b = NewPerson("Lee Okafor", "", campaign_);
+  ASSERT_TRUE(Employ(a, m, m.housekeeping, m.days).ok());
+  ASSERT_TRUE(Employ(b, m, m.laundry, m.nights).ok());
+  auto scale = Run<store::Scale>([&](Tx& tx, const Scope& s, const OrgKeys& k) {
+    return store::AssessmentRepo(tx, s, k).DefaultScale(5000);
+  });
+  ASSERT_TRUE(scale.ok());
+  struct Add {
+    std::string person;
+    int64_t value, at_ms;
+    core::AssessmentSource source;
+  };
+  const int64_t t = 1'700'000'000'000;
+  for (const Add& x : {Add{a, 5, t - 90'000'000, core::AssessmentSource::kHuman},
+                       Add{a, 3, t + 100, core::AssessmentSource::kHuman}, Add{a, 2, t + 900, core::AssessmentSource::kRule},
+                       Add{b, 4, t - 5'000, core::AssessmentSource::kHuman}, Add{b, 1, t, core::AssessmentSource::kHuman}}) {
+    auto r = Run<store::Assessment>([&](Tx& tx, const Scope& s, const OrgKeys& k) {
+      return store::AssessmentRepo(tx, s, k).Add(x.person, scale->id, x.value, x.at_ms, x.source, "user:test", "", t);
+    });
+    ASSERT_TRUE(r.ok()) << r.error().message();
+  }
+  auto data = Run<store::EmployerRollupData>([&](Tx& tx, const Scope& s, const OrgKeys& k) {
+    return store::LoadEmployerRollup(tx, s, k, m.employer, scale->id);
+  });
+  ASSERT_TRUE(data.ok()) << data.error().message();
+  EXPECT_EQ(data->assessments.at(a).size(), 2u) << "the human and the rule record of the newest second";
+  EXPECT_EQ(data->assessments.at(b).size(), 1u);
+  for (const std::string& p : {a, b}) {
+    auto full = Run<std::vector<store::Assessment>>([&](Tx& tx, const Scope& s, const OrgKeys& k) {
+      return store::AssessmentRepo(tx, s, k).History(p, scale->id);
+    });
+    ASSERT_TRUE(full.ok());
+    std::vector<core::AssessmentRecord> all = store::ToRecords(*full);
+    auto want = core::EffectiveAssessment(all, scale->scale);
+    auto got = core::EffectiveAssessment(data->assessments.at(p), scale->scale);
+    ASSERT_TRUE(want.ok() && got.ok() && *want && *got);
+    EXPECT_EQ(data->assessments.at(p)[**got].value, all[**want].value);
+    EXPECT_EQ(data->assessments.at(p)[**got].source, all[**want].source);
+  }
+  EXPECT_EQ(data->assessments.at(a)[**core::EffectiveAssessment(data->assessments.at(a), scale->scale)].value, 3)
+      << "R18: in the same second, the human judgment stands";
+}
+
 // Key rotation reaches the sealed columns of 0008 too.
 TEST_P(WorkplaceRepoTest, ReencryptMovesSealedColumnsToTheNewestKey) {
   Map m = MapWorkplace();

@@ -75,13 +75,17 @@ ApiActor ApiActor::DemoAdmin(const TestDb& db, const ServerProcess& server) {
 }
 
 ApiActor ApiActor::Provision(const TestDb& db, const ServerProcess& server, const std::string& email,
-                             const std::string& role, const std::string& campaign) {
+                             const std::string& role, const std::string& campaign, const std::string& unit) {
   LoadDemo(db, server);
   std::vector<std::string> args = {"user", "add", "--db", db.url(), "--key-file", server.key_file(), "--org", "demo",
                                    "--email", email, "--name", "Test " + role, "--role", role};
   if (!campaign.empty()) {
     args.push_back("--campaign");
     args.push_back(campaign);
+  }
+  if (!unit.empty()) {
+    args.push_back("--unit");
+    args.push_back(unit);
   }
   CommandResult r = RunHotshop(args);
   if (r.exit_code != 0) throw std::runtime_error("user add failed: " + r.out);
@@ -109,6 +113,24 @@ ApiActor ApiActor::ProvisionIn(const TestDb& db, const ServerProcess& server, co
   return a;
 }
 
+ApiActor ApiActor::FromInvitation(const ServerProcess& server, const std::string& token, const std::string& email) {
+  using nlohmann::json;
+  ApiActor a(server.port());
+  a.email_ = email;
+  HttpResult accepted = a.client_->Send("POST", "/api/invitations/accept",
+                                        json{{"token", token}, {"password", kTestPassword}}.dump(),
+                                        {{"Content-Type", "application/json"}});
+  if (accepted.status != 200) throw std::runtime_error("accepting the invitation failed: " + accepted.body);
+  a.token_ = CookieToken(accepted);
+  a.user_id_ = json::parse(accepted.body)["user"]["id"];
+  HttpResult setup = a.Post("/api/me/totp/setup", json::object());
+  if (setup.status != 200) throw std::runtime_error("totp setup failed: " + setup.body);
+  a.totp_secret_ = FromBase32(json::parse(setup.body)["secret_base32"].get<std::string>());
+  HttpResult confirm = a.Post("/api/me/totp/confirm", {{"code", a.NextTotpCode()}});
+  if (confirm.status != 200) throw std::runtime_error("totp confirm failed: " + confirm.body);
+  return a;
+}
+
 void ApiActor::CompleteSetup(const std::string& otp) {
   using nlohmann::json;
   HttpResult login = client_->Send("POST", "/api/session", json{{"email", email_}, {"password", otp}}.dump(),
@@ -123,6 +145,15 @@ void ApiActor::CompleteSetup(const std::string& otp) {
   totp_secret_ = FromBase32(json::parse(setup.body)["secret_base32"].get<std::string>());
   HttpResult confirm = Post("/api/me/totp/confirm", {{"code", NextTotpCode()}});
   if (confirm.status != 200) throw std::runtime_error("totp confirm failed: " + confirm.body);
+}
+
+HttpResult ApiActor::SignInAgain() {
+  using nlohmann::json;
+  HttpResult r = client_->Send("POST", "/api/session",
+                               json{{"email", email_}, {"password", kTestPassword}, {"code", NextTotpCode()}}.dump(),
+                               {{"Content-Type", "application/json"}});
+  if (r.status == 200) token_ = CookieToken(r);
+  return r;
 }
 
 std::string ApiActor::NextTotpCode() {

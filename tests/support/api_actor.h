@@ -19,13 +19,17 @@ class ApiActor {
  public:
   // Adds the user (role, optional campaign name) to org "demo" and signs in
   // fully (password changed, TOTP enrolled). REQUIRES: demo data loaded.
+  // With unit (a name or id): `--unit`, a unit-scoped grant.
   static ApiActor Provision(const TestDb& db, const ServerProcess& server, const std::string& email,
-                            const std::string& role, const std::string& campaign = "");
+                            const std::string& role, const std::string& campaign = "", const std::string& unit = "");
   // Like Provision, in the org with slug org_slug (which must exist);
   // display_name is the account's name.
   static ApiActor ProvisionIn(const TestDb& db, const ServerProcess& server, const std::string& org_slug,
                               const std::string& email, const std::string& role, const std::string& display_name,
                               const std::string& campaign = "");
+  // Accepts an invitation (the token after /invite#) with kTestPassword and
+  // enrols TOTP, as the invite page does.
+  static ApiActor FromInvitation(const ServerProcess& server, const std::string& token, const std::string& email);
   // Signs in the demo admin (from `hotshop demo` output).
   static ApiActor DemoAdmin(const TestDb& db, const ServerProcess& server);
 
@@ -36,6 +40,9 @@ class ApiActor {
   HttpResult Delete(const std::string& path);
   HttpResult Send(const std::string& method, const std::string& path, const std::string& body,
                   std::map<std::string, std::string> headers);
+  // Signs in again (password + a fresh TOTP code) after the server ended
+  // the session; returns the sign-in's response.
+  HttpResult SignInAgain();
   // Step-up with password + a fresh TOTP code (waits for the next step if needed).
   void StepUp();
   std::string NextTotpCode();

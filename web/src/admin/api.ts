@@ -59,6 +59,33 @@ export function listUsers(org: string, signal?: AbortSignal): Promise<ApiResult<
   return requestJson<{ users: OrgUser[] }>('GET', `${orgPath(org)}/users`, undefined, { signal });
 }
 
+/** A bargaining unit a worker-leader may be scoped to, with its campaign's name. */
+export interface UnitChoice {
+  id: string;
+  name: string;
+  campaign_id: string;
+  campaign_name: string;
+}
+
+/** GET /api/orgs/{org}/campaigns/{id}/units, for each campaign: every unit of the org. */
+export async function listUnitChoices(
+  org: string,
+  campaigns: readonly { id: string; name: string }[],
+  signal?: AbortSignal,
+): Promise<UnitChoice[]> {
+  const lists = await Promise.all(
+    campaigns.map((c) =>
+      requestJson<{ units: { id: string; name: string }[] }>(
+        'GET',
+        `${orgPath(org)}/campaigns/${encodeURIComponent(c.id)}/units`,
+        undefined,
+        { signal },
+      ).then((r) => (r.ok ? r.value.units.map((u) => ({ id: u.id, name: u.name, campaign_id: c.id, campaign_name: c.name })) : [])),
+    ),
+  );
+  return lists.flat();
+}
+
 /** POST /api/orgs/{org}/invitations (step-up): a one-time link, 72 hours. */
 export function createInvitation(org: string, input: InvitationInput): Promise<ApiResult<InvitationCreated>> {
   return requestJson<InvitationCreated>('POST', `${orgPath(org)}/invitations`, input);

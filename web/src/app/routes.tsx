@@ -37,6 +37,7 @@ import { ChargesRoute, DeadlinesRoute, ElectionsRoute } from '../elections/compo
 import { IntakePage } from '../intake/components/IntakePage';
 import { InvitePage } from '../invite/components/InvitePage';
 import { DevicesPage } from '../me/components/DevicesPage';
+import { NotesPage } from '../notes/components/NotesPage';
 import { SetupPasswordPage } from '../setup/components/SetupPasswordPage';
 import { SetupTotpPage } from '../setup/components/SetupTotpPage';
 import { TriageRoute } from '../triage/components/TriageRoute';
@@ -156,6 +157,9 @@ export const kRoutes: readonly Route[] = [
   { path: '/elections', component: ElectionsRoute, access: 'signed-in' },
   { path: '/deadlines', component: DeadlinesRoute, access: 'signed-in' },
   { path: '/charges', component: ChargesRoute, access: 'signed-in' },
+  // Notes of a campaign or a person (?campaign=ID / ?person=ID): J3.3, until
+  // the campaign dashboard and the person page embed notes/NotesPanel.
+  { path: '/notes', component: NotesPage, access: 'signed-in' },
 ];
 
 export function normalizePath(path: string): string {

@@ -10,9 +10,9 @@ import { formatDateTime } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/hooks';
 import { errorKey, errorVars } from '../../i18n/problems';
 import { Banner, Button, Card, TextField } from '../../ui';
-import { createInvitation } from '../api';
+import { createInvitation, type UnitChoice } from '../api';
 import { messages } from '../l10n/messages';
-import { defaultChoice, grantBody, GrantFields, type GrantChoice } from './GrantFields';
+import { defaultChoice, grantBody, GrantFields, withDefaults, type GrantChoice } from './GrantFields';
 
 interface Created {
   name: string;
@@ -20,7 +20,14 @@ interface Created {
   expiresAt: number | string;
 }
 
-export function InviteCard({ org, campaigns, onInvited }: { org: string; campaigns: readonly Campaign[]; onInvited: () => void }) {
+export interface InviteCardProps {
+  org: string;
+  campaigns: readonly Campaign[];
+  units: readonly UnitChoice[];
+  onInvited: () => void;
+}
+
+export function InviteCard({ org, campaigns, units, onInvited }: InviteCardProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const [email, setEmail] = useState('');
@@ -32,8 +39,8 @@ export function InviteCard({ org, campaigns, onInvited }: { org: string; campaig
   const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
   const linkBox = useRef<HTMLInputElement>(null);
 
-  // Campaigns may arrive after the first render.
-  const effective: GrantChoice = choice.campaignId || !campaigns[0] ? choice : { ...choice, campaignId: campaigns[0].id };
+  // Campaigns and units may arrive after the first render.
+  const effective: GrantChoice = withDefaults(choice, campaigns, units);
 
   const submit = async (e: TargetedSubmitEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -130,7 +137,7 @@ export function InviteCard({ org, campaigns, onInvited }: { org: string; campaig
           value={name}
           onValue={setName}
         />
-        <GrantFields value={effective} campaigns={campaigns} onChange={setChoice} idPrefix="invite" />
+        <GrantFields value={effective} campaigns={campaigns} units={units} onChange={setChoice} idPrefix="invite" />
         <Button type="submit" disabled={busy || !grantBody(effective)}>
           {busy ? t('invite.submitting') : t('invite.submit')}
         </Button>

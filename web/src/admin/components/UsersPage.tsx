@@ -15,7 +15,17 @@ import { formatDateTime } from '../../i18n/format';
 import { useLanguage, useMessages } from '../../i18n/hooks';
 import { errorKey, errorVars } from '../../i18n/problems';
 import { Actions, Banner, Button, ConfirmDialog, Dialog, Page, Table, type Column } from '../../ui';
-import { addGrant, listUsers, reactivateUser, removeGrant, signOutUser, suspendUser, type OrgUser } from '../api';
+import {
+  addGrant,
+  listUnitChoices,
+  listUsers,
+  reactivateUser,
+  removeGrant,
+  signOutUser,
+  suspendUser,
+  type OrgUser,
+  type UnitChoice,
+} from '../api';
 import { messages } from '../l10n/messages';
 import '../admin.css';
 import { grantLabel } from './grants';
@@ -36,6 +46,7 @@ export function UsersPage() {
   const org = session?.org.slug ?? '';
   const [users, setUsers] = useState<OrgUser[] | null>(null);
   const [campaigns, setCampaigns] = useState<Campaign[]>([]);
+  const [units, setUnits] = useState<UnitChoice[]>([]);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
@@ -43,7 +54,10 @@ export function UsersPage() {
   const [grantFor, setGrantFor] = useState<OrgUser | null>(null);
   const [choice, setChoice] = useState<GrantChoice>(() => defaultChoice('volunteer_organizer', []));
 
-  const names = useMemo(() => new Map(campaigns.map((c) => [c.id, c.name])), [campaigns]);
+  const names = useMemo(
+    () => new Map([...campaigns.map((c): [string, string] => [c.id, c.name]), ...units.map((u): [string, string] => [u.id, u.name])]),
+    [campaigns, units],
+  );
 
   const loadUsers = async (signal?: AbortSignal) => {
     const result = await listUsers(org, signal);
@@ -56,8 +70,11 @@ export function UsersPage() {
     if (!org) return;
     const abort = new AbortController();
     void loadUsers(abort.signal);
-    void listCampaigns(org, abort.signal).then((r) => {
-      if (r.ok && !abort.signal.aborted) setCampaigns(r.value.campaigns);
+    void listCampaigns(org, abort.signal).then(async (r) => {
+      if (!r.ok || abort.signal.aborted) return;
+      setCampaigns(r.value.campaigns);
+      const all = await listUnitChoices(org, r.value.campaigns, abort.signal);
+      if (!abort.signal.aborted) setUnits(all);
     });
     return () => abort.abort();
   }, [org]);
@@ -100,7 +117,7 @@ export function UsersPage() {
   };
 
   const openGrant = (user: OrgUser) => {
-    setChoice(defaultChoice('volunteer_organizer', campaigns));
+    setChoice(defaultChoice('volunteer_organizer', campaigns, units));
     setGrantFor(user);
   };
 
@@ -237,7 +254,7 @@ export function UsersPage() {
           <Banner tone="error" title={t(`errors.${errorKey(messages.en.errors, problem)}`, errorVars(problem))} />
         )}
         {notice && <Banner tone="success" title={notice} />}
-        <InviteCard org={org} campaigns={campaigns} onInvited={() => void loadUsers()} />
+        <InviteCard org={org} campaigns={campaigns} units={units} onInvited={() => void loadUsers()} />
         {users === null && !problem && <p role="status">{t('users.loading')}</p>}
         {users && (
           <div class="admin-users">
@@ -257,7 +274,7 @@ export function UsersPage() {
       />
       <Dialog open={!!grantFor} title={t('grant.title', { name: grantFor?.name ?? '' })} onClose={() => setGrantFor(null)}>
         <form class="hs-stack" onSubmit={submitGrant}>
-          <GrantFields value={choice} campaigns={campaigns} onChange={setChoice} idPrefix="grant" />
+          <GrantFields value={choice} campaigns={campaigns} units={units} onChange={setChoice} idPrefix="grant" />
           <Actions>
             <Button type="submit" disabled={busy || !grantBody(choice)}>
               {busy ? t('actions.working') : t('grant.submit')}
