@@ -1,34 +1,26 @@
 // SPDX-License-Identifier: AGPL-3.0-or-later
-// `hotshop intake purge|remind`: the intake jobs an operator runs from cron
-// or a systemd timer (docs/operators.md "Intake").
-//   purge: deletes unresolved intakes past each org's retention (R41),
-//     except those on legal hold (R40); audited per intake.
-//   remind: records a reminder on every intake past its SLA without a first
-//     contact (at most one a day each); audited. The triage page's overdue
-//     view shows the same list.
+// `hotshop intake purge|remind` and `hotshop match sweep`: the scheduled
+// jobs (api/scheduled_jobs.h) run once, for operators who run them from cron
+// or a systemd timer instead of letting `hotshop serve` run them
+// (docs/operators.md "Intake"). --as-of sets the time (milliseconds).
 #include <iostream>
 
+#include "api/scheduled_jobs.h"
 #include "cli/commands.h"
-#include "store/audit_log.h"
-#include "store/ids.h"
-#include "store/intake_repo.h"
 #include "cli/master_key.h"
+#include "store/ids.h"
 #include "store/key_service.h"
 
 namespace hotshop::cli {
+namespace {
 
-int RunIntake(const Flags& flags) {
-  if (flags.positionals().empty() || (flags.positionals()[0] != "purge" && flags.positionals()[0] != "remind")) {
-    Fail("intake", "say what to do: `hotshop intake purge` or `hotshop intake remind`");
-    return 2;
-  }
-  const bool purge = flags.positionals()[0] == "purge";
+int RunJobs(const Flags& flags, const std::string& cmd, const std::vector<api::ScheduledJob>& jobs) {
   int64_t now = store::NowMillis();
   if (auto at = flags.Get("as-of")) {
     try {
       now = std::stoll(*at);
     } catch (const std::exception&) {
-      Fail("intake", "--as-of must be milliseconds since 1970 (UTC)");
+      Fail(cmd, "--as-of must be milliseconds since 1970 (UTC)");
       return 2;
     }
   }
@@ -36,65 +28,52 @@ int RunIntake(const Flags& flags) {
   if (!db) return 1;
   Result<security::SecretBytes> kek = LoadAndCheckMasterKey(*db, KeyFilePath(flags));
   if (!kek) {
-    Fail("intake", kek.error().message());
+    Fail(cmd, kek.error().message());
     return 1;
   }
   store::KeyService keys(std::move(*kek));
-  const std::string only = flags.GetOr("org", "");
-  Result<store::Rows> orgs = store::TransactValue<store::Rows>(*db, [&](store::Tx& tx) {
-    return only.empty() ? tx.Query("SELECT id, slug FROM orgs ORDER BY slug")
-                        : tx.Query("SELECT id, slug FROM orgs WHERE slug = $1", {only});
-  }, store::TxMode::kRead);
-  if (!orgs) {
-    Fail("intake", orgs.error().message());
+  Result<std::vector<api::JobReport>> done =
+      api::RunScheduledJobs(*db, keys, jobs, flags.GetOr("org", ""), now, "system:cli");
+  if (!done) {
+    Fail(cmd, done.error().message());
     return 1;
   }
-  if (orgs->empty()) {
-    Fail("intake", "no organization '" + only + "'");
-    return 1;
-  }
-  for (const store::Row& o : *orgs) {
-    const std::string org = o.Text(0);
-    store::Scope scope = store::Scope::ForOrg(org);
-    int64_t held = 0;
-    Result<std::vector<std::string>> done = store::TransactValue<std::vector<std::string>>(
-        *db, [&](store::Tx& tx) -> Result<std::vector<std::string>> {
-          Result<store::IntakeSettings> settings = store::GetIntakeSettings(tx, scope);
-          if (!settings) return settings.error();
-          Result<std::vector<std::string>> ids = std::vector<std::string>{};
-          if (purge) {
-            auto k = keys.ForOrg(tx, org);
-            if (!k) return k.error();
-            ids = store::IntakeRepo(tx, scope, **k).PurgeExpired(settings->retention_days, now, &held);
-          } else {
-            ids = store::RemindOverdueIntakes(tx, scope, settings->sla_hours, 24 * 3600 * 1000, now);
-          }
-          if (!ids) return ids.error();
-          for (const std::string& id : *ids) {
-            Result<int64_t> seq = store::AppendAudit(tx, org, "system:cli", purge ? "intake.purged" : "intake.reminder",
-                                                     "intake:" + id, "allowed", now);
-            if (!seq) return seq.error();
-          }
-          if (purge && held > 0) {
-            Result<int64_t> seq = store::AppendAudit(tx, org, "system:cli", "intake.purge_held",
-                                                     "count:" + std::to_string(held), "allowed", now);
-            if (!seq) return seq.error();
-          }
-          return ids;
-        },
-        store::TxMode::kWrite, org);
-    if (!done) {
-      Fail("intake", done.error().message());
-      return 1;
-    }
-    if (purge) {
-      std::cout << "hotshop intake: " << o.Text(1) << ": purged " << done->size() << " unresolved requests past retention; "
-                << held << " kept by a legal hold\n";
-    } else {
-      std::cout << "hotshop intake: " << o.Text(1) << ": reminded " << done->size() << " overdue requests\n";
+  for (const api::JobReport& r : *done) {
+    std::cout << "hotshop " << cmd << ": " << r.org_slug << ": ";
+    switch (jobs.front()) {
+      case api::ScheduledJob::kIntakePurge:
+        std::cout << "purged " << r.purged << " unresolved requests past retention; " << r.kept_by_hold
+                  << " kept by a legal hold\n";
+        break;
+      case api::ScheduledJob::kIntakeRemind:
+        std::cout << "reminded " << r.reminded << " overdue requests\n";
+        break;
+      case api::ScheduledJob::kMatchSweep:
+        std::cout << r.back_in_queue << " requests back in the queue, " << r.offers_expired
+                  << " referral offers expired\n";
+        break;
     }
   }
   return 0;
+}
+
+}  // namespace
+
+int RunIntake(const Flags& flags) {
+  if (flags.positionals().empty() || (flags.positionals()[0] != "purge" && flags.positionals()[0] != "remind")) {
+    Fail("intake", "say what to do: `hotshop intake purge` or `hotshop intake remind`");
+    return 2;
+  }
+  return RunJobs(flags, "intake",
+                 {flags.positionals()[0] == "purge" ? api::ScheduledJob::kIntakePurge : api::ScheduledJob::kIntakeRemind});
+}
+
+int RunMatch(const Flags& flags) {
+  if (flags.positionals().empty() || flags.positionals()[0] != "sweep") {
+    Fail("match", "say what to do: `hotshop match sweep`");
+    return 2;
+  }
+  return RunJobs(flags, "match", {api::ScheduledJob::kMatchSweep});
 }
 
 }  // namespace hotshop::cli

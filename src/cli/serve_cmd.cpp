@@ -6,11 +6,13 @@
 
 #include "api/app.h"
 #include "api/import_jobs.h"
+#include "api/scheduled_jobs.h"
 #include "cli/commands.h"
 #include "cli/master_key.h"
 #include "http/server.h"
 #include "security/password.h"
 #include "store/key_service.h"
+#include "store/ids.h"
 #include "store/migrations.h"
 
 namespace hotshop::cli {
@@ -117,6 +119,16 @@ int RunServe(const Flags& flags) {
     Fail("serve", "--intake-rate, --intake-global-rate and --intake-pow-bits must be numbers");
     return 2;
   }
+  int jobs_every_s = 300;
+  try {
+    if (auto v = flags.Get("jobs-every")) jobs_every_s = std::stoi(*v);
+  } catch (const std::exception&) {
+    jobs_every_s = -1;
+  }
+  if (jobs_every_s < 0 || jobs_every_s > 86400) {
+    Fail("serve", "--jobs-every must be a number of seconds from 0 (never) to 86400 (default 300)");
+    return 2;
+  }
   if (services.intake.pow_bits < 1 || services.intake.pow_bits > 28) {
     Fail("serve", "--intake-pow-bits must be between 1 and 28 (14, the default, takes an old phone about a second)");
     return 2;
@@ -139,7 +151,27 @@ int RunServe(const Flags& flags) {
   }
   std::cout << "hotshop serve: listening on http://" << listen.substr(0, colon) << ":" << server.port()
             << " (database " << store::RedactUrl(url) << ")" << std::endl;
+  // Reminders, the purge and the match sweep run here so that a server
+  // without cron still keeps its promises (api/scheduled_jobs.h). The first
+  // run is logged whatever it did; later ones only when they changed something.
+  std::unique_ptr<api::JobScheduler> jobs;
+  if (jobs_every_s > 0) {
+    auto first = std::make_shared<bool>(true);
+    jobs = std::make_unique<api::JobScheduler>(
+        *db, keys, std::chrono::seconds(jobs_every_s), [] { return store::NowMillis(); },
+        [first](const std::vector<api::JobReport>& reports) {
+          for (const api::JobReport& r : reports) {
+            if (!*first && !r.changed()) continue;
+            std::cout << "hotshop serve: scheduled jobs: " << r.org_slug << ": " << r.reminded << " reminded, "
+                      << r.back_in_queue << " back in the queue, " << r.offers_expired << " offers expired, " << r.purged
+                      << " purged (" << r.kept_by_hold << " kept by a legal hold)" << std::endl;
+          }
+          *first = false;
+        },
+        [](const Error& e) { std::cerr << "hotshop serve: scheduled jobs failed: " << e.message() << std::endl; });
+  }
   server.Run();
+  if (jobs) jobs->Stop();
   // Imports still running stop as a crash would: a partial one resumes when
   // the same file is started again.
   imports.Shutdown();

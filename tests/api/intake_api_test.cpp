@@ -6,6 +6,9 @@
 // the J2.1 never-lines (no free text for an unassigned organizer, no
 // automatic merge), the pipeline (RULE R22), legal holds and the retention
 // purge (RULE R40, R41), and opening a campaign.
+#include <chrono>
+#include <thread>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -442,6 +445,34 @@ TEST_P(IntakeApi, R41PurgeTakesExpiredRequestsR40ButNotHeldOnes) {
   CommandResult remind = RunHotshop({"intake", "remind", "--db", db_->url(), "--key-file", server_->key_file(), "--as-of", as_of});
   ASSERT_EQ(remind.exit_code, 0) << remind.out;
   EXPECT_NE(remind.out.find("reminded 1"), std::string::npos) << remind.out;
+}
+
+// Issue #5 "a service-level timer ... with reminders": `serve` runs the
+// scheduled jobs itself (api/scheduled_jobs.h), so a server without cron
+// still reminds; audited as the server, at most one reminder a day.
+TEST_P(IntakeApi, ServeRemindsOverdueRequestsWithoutCron) {
+  ASSERT_EQ(Send(Form("+12025550183")).status, 202);
+  // Received 50 hours ago: past the 48-hour SLA, with no first contact.
+  Exec("UPDATE intakes SET received_at_ms = received_at_ms - $1", {int64_t{50} * 3600 * 1000});
+  EXPECT_EQ(Count("SELECT count(*) FROM intake_events WHERE kind = 'reminder'"), 0);
+  server_.reset();
+  ServerProcess jobs(*db_, {"--intake-pow-bits", "8", "--intake-rate", "0", "--jobs-every", "1"});
+  int64_t reminders = 0;
+  for (int i = 0; i < 300 && reminders == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    reminders = Count("SELECT count(*) FROM intake_events WHERE kind = 'reminder'");
+  }
+  ASSERT_EQ(reminders, 1) << jobs.Log();
+  EXPECT_EQ(Count("SELECT count(*) FROM audit_events WHERE action = 'intake.reminder' AND actor = 'system:serve'"), 1);
+  EXPECT_NE(jobs.Log().find("scheduled jobs: demo: "), std::string::npos) << jobs.Log();
+  // Runs every second; the reminder is not repeated within the day.
+  std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+  EXPECT_EQ(Count("SELECT count(*) FROM intake_events WHERE kind = 'reminder'"), 1);
+  EXPECT_TRUE(jobs.running());
+  // A bad value is refused with the flag's name, before anything starts.
+  CommandResult bad = RunHotshop({"serve", "--db", db_->url(), "--key-file", jobs.key_file(), "--jobs-every", "soon"});
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.out.find("--jobs-every"), std::string::npos) << bad.out;
 }
 
 TEST_P(IntakeApi, SettingsAreTheAdminsAndVersioned) {

@@ -164,6 +164,37 @@ for (const db of testDatabases()) {
           await enterTally(8, 12, 0);
           await outcome.filter({ hasText: w.notCertified }).waitFor();
 
+          // The Region sets the hearing: the organizer corrects the dates. A
+          // colleague's edit in between is shown (412), the typed date is kept,
+          // and saving again keeps both changes.
+          const dates = attempt.getByTestId('election-dates');
+          await dates.locator('summary').click();
+          const hearing = iso(daysFromToday(-35));
+          const notice = iso(daysFromToday(-38));
+          await dates.locator('input[name="hearing_on"]').fill(hearing);
+          const before = (await apiFetch(page, 'GET', `/api/orgs/demo/units/${unit}/elections`)).body.elections[0];
+          const colleague = await apiFetch(
+            page,
+            'PATCH',
+            `/api/orgs/demo/elections/${before.id}`,
+            { notice_served_on: notice },
+            { 'If-Match': `"v${before.version}"` },
+          );
+          assert.equal(colleague.status, 200, JSON.stringify(colleague.body));
+          await dates.locator('button[type="submit"]').click();
+          await dates.getByRole('alert').waitFor();
+          assert.equal(await dates.locator('input[name="hearing_on"]').inputValue(), hearing, 'the typed date is kept');
+          // The colleague's notice date comes in underneath.
+          await page.waitForFunction(
+            (v) => document.querySelector('li[data-attempt="1"] [data-testid="election-dates"] input[name="notice_served_on"]')?.value === v,
+            notice,
+          );
+          await dates.locator('button[type="submit"]').click();
+          await dates.locator('.hs-banner--success').waitFor();
+          const after = (await apiFetch(page, 'GET', `/api/orgs/demo/units/${unit}/elections`)).body.elections[0];
+          assert.equal(after.hearing_on, hearing);
+          assert.equal(after.notice_served_on, notice, 'the colleague’s change is not lost');
+
           // R10: the election bar and the earliest day for the next petition.
           const bars = (await apiFetch(page, 'GET', `/api/orgs/demo/units/${unit}/bars`)).body;
           const bar = bars.in_force.find((b) => b.kind === 'election_bar');

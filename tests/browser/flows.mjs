@@ -54,12 +54,12 @@ export async function assertClean(watch, origin) {
 }
 
 /** What the page itself gets from the API (same cookies, same headers). */
-export function apiFetch(page, method, path, body) {
+export function apiFetch(page, method, path, body, headers = {}) {
   return page.evaluate(
-    async ({ method, path, body }) => {
+    async ({ method, path, body, headers }) => {
       const res = await fetch(path, {
         method,
-        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop' },
+        headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'hotshop', ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         credentials: 'same-origin',
       });
@@ -71,7 +71,7 @@ export function apiFetch(page, method, path, body) {
       }
       return { status: res.status, body: json };
     },
-    { method, path, body },
+    { method, path, body, headers },
   );
 }
 

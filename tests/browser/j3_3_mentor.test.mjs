@@ -2,8 +2,8 @@
 // J3.3 Mentor check-in (journeys.md): Ana (mentor grant on Sam's campaign)
 // reads Sam's campaign and leaves a note; Sam sees it.
 // Never: Sam sees other organizers' campaigns, or Ana edits assessments.
-// The notes live on /notes?campaign=ID (web/src/notes, embeddable by the
-// campaign dashboard): the "facts, not opinions" hint (R40), the author and
+// The notes are on the campaign dashboard and the person page (web/src/notes
+// NotesPanel; also alone at /notes?campaign=ID): the "facts, not opinions" hint (R40), the author and
 // the time on each note; Ana (laptop, English), Sam (phone, Spanish).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -77,8 +77,8 @@ for (const db of testDatabases()) {
         assert.ok(rosa, 'Rosa is on the chart');
         ids.rosa = rosa.person_id;
 
-        await page.goto(`${server.url}/notes?campaign=${ids.harbor}`);
-        await page.getByRole('heading', { level: 1, name: 'Notes' }).waitFor();
+        // The notes are on the campaign's dashboard.
+        await page.goto(`${server.url}/campaigns/${ids.harbor}`);
         const panel = page.getByTestId('notes');
         await panel.getByText('Write facts, not opinions').waitFor();
         await panel.getByText('No notes yet.').waitFor();
@@ -120,8 +120,7 @@ for (const db of testDatabases()) {
         const page = await context.newPage();
         const watch = await watchPage(page);
         await firstSignIn(page, server.url, sam, 'es');
-        await page.goto(`${server.url}/notes?campaign=${ids.harbor}`);
-        await page.getByRole('heading', { level: 1, name: 'Notas' }).waitFor();
+        await page.goto(`${server.url}/campaigns/${ids.harbor}`);
         const panel = page.getByTestId('notes');
         await panel.getByText('Escribe hechos, no opiniones').waitFor();
         const item = panel.locator('.notes-item').filter({ hasText: kNote });

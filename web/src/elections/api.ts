@@ -196,6 +196,9 @@ export function putTally(org: string, e: Election, body: Record<string, unknown>
 export function addAgreement(org: string, unit: string, body: Record<string, unknown>): Promise<ApiResult<Agreement>> {
   return requestJson('POST', `${orgPath(org)}/units/${id(unit)}/agreements`, body);
 }
+export function editAgreement(org: string, a: Agreement, body: Record<string, unknown>): Promise<ApiResult<Agreement>> {
+  return requestJson('PATCH', `${orgPath(org)}/agreements/${id(a.id)}`, body, ifMatch(a.version));
+}
 export function addCemexDemand(org: string, unit: string, body: Record<string, unknown>): Promise<ApiResult<CemexDemand>> {
   return requestJson('POST', `${orgPath(org)}/units/${id(unit)}/cemex-demands`, body);
 }

@@ -7,10 +7,11 @@ import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
 import { DeadlinesSummary } from '../../elections';
 import { useMessages } from '../../i18n/hooks';
+import { NotesPanel } from '../../notes';
 import { Card, Page } from '../../ui';
 import { getCampaign, getMeters, getStructureTests, listEmployers, listUnits, type Unit } from '../api';
 import { messages } from '../l10n/messages';
-import { mayManage, useGrants, useLoad } from '../state';
+import { mayManage, useGrants, useLoad, useOrg } from '../state';
 import { Await } from './Loaded';
 import { TestsSummary } from './TestsSummary';
 import { UnitMeters } from './UnitMeters';
@@ -51,6 +52,7 @@ export function DashboardPage({ params }: RouteProps) {
   const t = useMessages(messages);
   const id = params?.id ?? '';
   const grants = useGrants();
+  const org = useOrg();
   const campaign = useLoad((org, signal) => getCampaign(org, id, { signal }), [id]);
   const units = useLoad((org, signal) => listUnits(org, id, { signal }), [id]);
   const employers = useLoad((org, signal) => listEmployers(org, id, { signal }), [id]);
@@ -92,6 +94,7 @@ export function DashboardPage({ params }: RouteProps) {
                 )
               }
             </Await>
+            {org && <NotesPanel org={org} subject={{ kind: 'campaign', id }} embedded />}
           </>
         )}
       </Await>

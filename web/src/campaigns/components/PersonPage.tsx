@@ -9,6 +9,7 @@ import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
 import type { Problem } from '../../http/client';
 import { useLanguage, useMessages } from '../../i18n/hooks';
+import { NotesPanel } from '../../notes';
 import { Button, Card, Page, Select } from '../../ui';
 import {
   addConnection,
@@ -274,6 +275,7 @@ export function PersonPage({ params }: RouteProps) {
   const lang = useLanguage();
   const id = params?.id ?? '';
   const grants = useGrants();
+  const orgSlug = useOrgSlug();
   const editable = mayEditWorkers(grants);
   const person = useLoad((org, signal) => getPerson(org, id, { signal }), [id]);
   const employment = useLoad((org, signal) => getEmployment(org, id, { signal }), [id]);
@@ -370,6 +372,7 @@ export function PersonPage({ params }: RouteProps) {
             <ConnectionsCard personId={id} unitId={unitId} editable={editable} />
             <AssessmentHistoryCard personId={id} />
             {unitId && <UnitFacts personId={id} unitId={unitId} campaignId={p.campaign_id} />}
+            <NotesPanel org={orgSlug} subject={{ kind: 'person', id }} embedded />
           </>
         )}
       </Await>

@@ -15,8 +15,11 @@ import {
   addAgreement,
   addElection,
   addPetition,
+  editAgreement,
+  editElection,
   getUnitElections,
   putTally,
+  type Agreement,
   type Election,
   type UnitElections,
 } from '../api';
@@ -137,6 +140,7 @@ function HistoryCard({ data, org, onChange }: { data: UnitElections; org: string
             </div>
             <Timeline e={e} />
             {e.tally && <TallyView e={e} />}
+            {data.can_edit && <ElectionDatesForm key={`dates-${e.id}`} org={org} e={e} onDone={onChange} />}
             {data.can_edit && <TallyForm org={org} e={e} onDone={onChange} />}
             {data.can_edit && importer && <VoterListUpload org={org} election={e.id} />}
           </li>
@@ -221,6 +225,125 @@ function TallyView({ e }: { e: Election }) {
         </>
       )}
     </div>
+  );
+}
+
+// The Region sets and moves dates (a postponed hearing, a rescheduled
+// election, a certification): the organizer corrects them here. Emptying a
+// field clears the date. A 412 keeps the typed dates and reloads the
+// colleague's version underneath, so saving again applies them on top.
+const kElectionDates = ['notice_served_on', 'hearing_on', 'direction_on', 'election_on', 'certified_on', 'set_aside_on'] as const;
+type ElectionDate = (typeof kElectionDates)[number];
+
+function ElectionDatesForm({ org, e, onDone }: { org: string; e: Election; onDone: () => void }) {
+  const t = useMessages(messages);
+  // Only the dates the organizer typed are sent: after a 412 the untouched
+  // fields show the colleague's values and are left as they are.
+  const [typed, setTyped] = useState<Partial<Record<ElectionDate, string>>>({});
+  const value = (k: ElectionDate) => typed[k] ?? e[k] ?? '';
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [saved, setSaved] = useState(false);
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    if (busy) return;
+    const body: Record<string, unknown> = {};
+    for (const k of kElectionDates) {
+      const v = typed[k];
+      if (v !== undefined && v !== (e[k] ?? '')) body[k] = v === '' ? null : v;
+    }
+    if (Object.keys(body).length === 0) return;
+    setBusy(true);
+    const r = await editElection(org, e, body);
+    setBusy(false);
+    setSaved(r.ok);
+    if (r.ok) {
+      setProblem(null);
+      setTyped({});
+      onDone();
+    } else {
+      setProblem(r.problem);
+      if (r.problem.status === 412) onDone(); // the newer version comes in; the typed dates stay
+    }
+  };
+  const labels: Record<ElectionDate, string> = {
+    notice_served_on: t('election.notice'),
+    hearing_on: t('edit.hearing'),
+    direction_on: t('election.direction'),
+    election_on: t('election.day'),
+    certified_on: t('edit.certified'),
+    set_aside_on: t('edit.setAside'),
+  };
+  return (
+    <details class="el-edit-entry" data-testid="election-dates">
+      <summary>{t('edit.dates')}</summary>
+      <form class="el-form" onSubmit={(ev) => void submit(ev)}>
+        <ProblemBanner problem={problem} />
+        {saved && <Banner tone="success" title={t('common.saved')} />}
+        <p class="el-item__meta">{t('edit.clearHint')}</p>
+        <div class="el-grid">
+          {kElectionDates.map((k) => (
+            <DateField key={k} label={labels[k]} name={k} value={value(k)} onValue={(v) => setTyped((d) => ({ ...d, [k]: v }))} />
+          ))}
+        </div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {busy ? t('common.saving') : t('edit.save')}
+        </Button>
+      </form>
+    </details>
+  );
+}
+
+function AgreementDatesForm({ org, g, onDone }: { org: string; g: Agreement; onDone: () => void }) {
+  const t = useMessages(messages);
+  const contract = g.kind === 'contract';
+  const [a, setA] = useState((contract ? g.effective_on : g.recognized_on) ?? '');
+  const [b, setB] = useState((contract ? g.expires_on : g.first_session_on) ?? '');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    if (busy) return;
+    setBusy(true);
+    const body: Record<string, unknown> = contract
+      ? { effective_on: a, expires_on: b }
+      : { recognized_on: a, first_session_on: b === '' ? null : b };
+    const r = await editAgreement(org, g, body);
+    setBusy(false);
+    if (r.ok) {
+      setProblem(null);
+      onDone();
+    } else {
+      setProblem(r.problem);
+      if (r.problem.status === 412) onDone();
+    }
+  };
+  return (
+    <details class="el-edit-entry" data-testid="agreement-dates">
+      <summary>{t('edit.agreement')}</summary>
+      <form class="el-form" onSubmit={(ev) => void submit(ev)}>
+        <ProblemBanner problem={problem} />
+        <div class="el-grid">
+          <DateField
+            label={contract ? t('agreements.effective') : t('agreements.recognized')}
+            name={`agreement_from_${g.id}`}
+            value={a}
+            onValue={setA}
+            required
+          />
+          <DateField
+            label={contract ? t('agreements.expires') : t('agreements.first')}
+            name={`agreement_to_${g.id}`}
+            value={b}
+            onValue={setB}
+            required={contract}
+          />
+        </div>
+        <Button type="submit" variant="secondary" disabled={busy}>
+          {busy ? t('common.saving') : t('edit.save')}
+        </Button>
+      </form>
+    </details>
   );
 }
 
@@ -435,6 +558,7 @@ function AgreementsCard({ data, org, unit, onDone }: { data: UnitElections; org:
             {g.window && (
               <p class="el-item__meta">{t('agreements.window', { opens: day(g.window.opens), closes: day(g.window.closes) })}</p>
             )}
+            {data.can_edit && <AgreementDatesForm key={g.id} org={org} g={g} onDone={onDone} />}
           </li>
         ))}
       </ul>

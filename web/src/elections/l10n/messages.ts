@@ -121,6 +121,15 @@ export const messages = defineMessages('elections', {
     needPetition: 'Record a petition first.',
     loss: 'After a loss, the election bar below tells you the earliest day for the next petition.',
   },
+  edit: {
+    dates: 'Correct the dates',
+    agreement: 'Correct the dates',
+    hearing: 'Hearing set for',
+    certified: 'Certified on',
+    setAside: 'Set aside on',
+    clearHint: 'The Region moved a date? Change it here. Empty a field to clear its date.',
+    save: 'Save the dates',
+  },
   agreements: {
     title: 'Contracts and recognitions',
     empty: 'None recorded.',

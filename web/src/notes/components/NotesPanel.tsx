@@ -44,13 +44,20 @@ function NoteText({ label, name, value, onValue }: { label: string; name: string
 export interface NotesPanelProps {
   org: string;
   subject: NoteSubject;
+  /** On a page that shows more than notes: hide, rather than report, notes out of reach. */
+  embedded?: boolean;
 }
 
-export function NotesPanel({ org, subject }: NotesPanelProps) {
+export function NotesPanel({ org, subject, embedded = false }: NotesPanelProps) {
   const t = useMessages(messages);
   const lang = useLanguage();
   const session = useSession();
   const staff = !!session?.roles.some((g) => g.role === 'org_admin' || g.role === 'staff_organizer');
+  // Who may add a note (authorize.cpp note.add); a viewer reads only.
+  const mayAdd = !!session?.roles.some((g) =>
+    ['org_admin', 'staff_organizer', 'volunteer_organizer', 'worker_leader', 'mentor'].includes(g.role),
+  );
+  const [unreachable, setUnreachable] = useState(false);
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [next, setNext] = useState<number | null>(null);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -64,7 +71,10 @@ export function NotesPanel({ org, subject }: NotesPanelProps) {
     const r = await listNotes(org, subject, offset, signal);
     if (signal?.aborted) return;
     if (!r.ok) {
-      setProblem(r.problem);
+      // Embedded in a page the reader may see but whose notes they may not
+      // (a unit-scoped grant on a campaign page): show nothing, not an error.
+      if (embedded && offset === 0 && r.problem.status === 404) setUnreachable(true);
+      else setProblem(r.problem);
       return;
     }
     setNotes((cur) => (offset > 0 && cur ? [...cur, ...r.value.notes] : r.value.notes));
@@ -114,6 +124,7 @@ export function NotesPanel({ org, subject }: NotesPanelProps) {
     setNotes((cur) => (cur ?? []).map((n) => (n.id === r.value.id ? r.value : n)));
   };
 
+  if (unreachable) return null;
   return (
     <Card title={t('title')}>
       <div class="hs-stack notes" data-testid="notes">
@@ -121,14 +132,16 @@ export function NotesPanel({ org, subject }: NotesPanelProps) {
           <Banner tone="error" title={t(`errors.${errorKey(messages.en.errors, problem)}`, errorVars(problem))} />
         )}
         {notice && <Banner tone="success" title={notice} />}
-        <form class="hs-stack" method="post" onSubmit={add}>
-          <p class="hs-muted notes-facts">{t('facts')}</p>
-          <NoteText label={t('add.label')} name="note-new" value={draft} onValue={setDraft} />
-          {staff && <Checkbox label={t('add.staffOnly')} name="note-staff-only" checked={staffOnly} onChecked={setStaffOnly} />}
-          <Button type="submit" disabled={busy || !draft.trim()}>
-            {busy ? t('add.working') : t('add.submit')}
-          </Button>
-        </form>
+        {mayAdd && (
+          <form class="hs-stack" method="post" onSubmit={add}>
+            <p class="hs-muted notes-facts">{t('facts')}</p>
+            <NoteText label={t('add.label')} name="note-new" value={draft} onValue={setDraft} />
+            {staff && <Checkbox label={t('add.staffOnly')} name="note-staff-only" checked={staffOnly} onChecked={setStaffOnly} />}
+            <Button type="submit" disabled={busy || !draft.trim()}>
+              {busy ? t('add.working') : t('add.submit')}
+            </Button>
+          </form>
+        )}
         {notes === null && !problem && <p role="status">{t('loading')}</p>}
         {notes && notes.length === 0 && <p class="hs-muted">{t('empty')}</p>}
         {notes && notes.length > 0 && (
