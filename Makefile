@@ -16,8 +16,14 @@ web/node_modules/.hotshop-installed: web/package-lock.json
 
 web-deps: deps web/node_modules/.hotshop-installed
 
+# Ninja, not Make: a new source file then compiles alone, where CMake's
+# Makefiles rewrite flags.make (it lists every source's precompiled-header
+# options) and so rebuild everything. A build/ from the Makefile generator is
+# started afresh.
 build: web-deps
-	cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DHOTSHOP_WEB=ON -Wno-dev >/dev/null
+	@if [ -f build/CMakeCache.txt ] && ! grep -q '^CMAKE_GENERATOR:INTERNAL=Ninja$$' build/CMakeCache.txt; then \
+	  echo "build/ was configured for another generator: starting it afresh"; rm -rf build; fi
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DHOTSHOP_WEB=ON -Wno-dev >/dev/null
 	cmake --build build -j$(JOBS)
 
 run: build

@@ -4,7 +4,7 @@
 # does nothing when every package is already present.
 set -euo pipefail
 PKGS=(
-  build-essential cmake pkg-config
+  build-essential cmake ninja-build pkg-config
   libboost-dev libpqxx-dev libpq-dev libsqlite3-dev nlohmann-json3-dev
   libsodium-dev liboath-dev libphonenumber-dev libicu-dev
   libhowardhinnant-date-dev libqrencode-dev
