@@ -60,11 +60,14 @@ Result<store::PersonFields> ParsePersonFields(const json& body, bool require_nam
   store::PersonFields f;
   for (auto [field, slot] : std::initializer_list<std::pair<const char*, std::optional<std::string>*>>{
            {"name", &f.name}, {"address", &f.address}, {"notes", &f.notes}, {"preferred_language", &f.preferred_language}}) {
-    Result<std::optional<std::string>> v = OptString(body, field, std::string(field) == "notes" ? 20000 : 500);
+    const std::string f_name = field;
+    Result<std::optional<std::string>> v =
+        f_name == "name" ? OptName(body, f_name, 500) : OptString(body, f_name, f_name == "notes" ? 20000 : 500);
     if (!v) return v.error();
     *slot = *v;
   }
   if (require_name && (!f.name || f.name->empty())) return Error::InvalidInput("name", "name is required");
+  if (f.name && f.name->empty()) return Error::InvalidInput("name", "name cannot be empty");
   Result<std::optional<std::string>> phone = OptString(body, "phone", 64);
   if (!phone) return phone.error();
   if (*phone && !(*phone)->empty()) {
@@ -125,8 +128,9 @@ http::Response PatchCampaign(const http::Request& req, Context& ctx) {
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
   store::CampaignChanges ch;
-  Result<std::optional<std::string>> name = OptString(*body, "name", 200);
+  Result<std::optional<std::string>> name = OptName(*body, "name", 200);
   if (!name) return http::Problem(name.error());
+  if (*name && (*name)->empty()) return http::Problem(Error::InvalidInput("name", "name cannot be empty"));
   ch.name = *name;
   Result<std::optional<std::string>> status = OptString(*body, "status", 20);
   if (!status) return http::Problem(status.error());

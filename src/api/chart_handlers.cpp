@@ -88,6 +88,28 @@ bool Suppress(const Context& ctx, const Access& a) {
   return !Allowed(ctx, a.scope.org_id(), Action::kViewWorkers, a.owner);
 }
 
+// One label of a scale: a short name (OptName's rules), at most 100 bytes.
+Result<std::string> Label(const json& l) {
+  Result<std::optional<std::string>> text = OptName(json{{"labels", l}}, "labels", 100);
+  if (!text) return text.error();
+  if (!*text) return Error::InvalidInput("labels", "each label must be a short text");
+  return **text;
+}
+
+Result<std::optional<std::vector<std::string>>> OptLabels(const json& body) {
+  auto labels = body.find("labels");
+  if (labels == body.end() || labels->is_null()) return std::optional<std::vector<std::string>>();
+  if (!labels->is_array()) return Error::InvalidInput("labels", "labels must be a list of words");
+  if (static_cast<int64_t>(labels->size()) > core::kMaxAssessmentLevel + 1) return Error::InvalidInput("labels", "labels has too many entries");
+  std::vector<std::string> out;
+  for (const auto& l : *labels) {
+    Result<std::string> text = Label(l);
+    if (!text) return text.error();
+    out.push_back(*text);
+  }
+  return std::optional<std::vector<std::string>>(out);
+}
+
 Result<core::AssessmentScale> ParseScaleBody(const json& body) {
   core::AssessmentScale s;
   Result<std::optional<int64_t>> max = OptInt(body, "max_level", 1, core::kMaxAssessmentLevel);
@@ -96,39 +118,28 @@ Result<core::AssessmentScale> ParseScaleBody(const json& body) {
   s.max_level = **max;
   auto labels = body.find("labels");
   if (labels == body.end() || !labels->is_array()) return Error::InvalidInput("labels", "labels must be a list of words");
-  s.labels.clear();
-  for (const auto& l : *labels) {
-    if (!l.is_string() || l.get<std::string>().size() > 100) {
-      return Error::InvalidInput("labels", "each label must be a short text");
-    }
-    s.labels.push_back(l.get<std::string>());
-  }
+  Result<std::optional<std::vector<std::string>>> texts = OptLabels(body);
+  if (!texts) return texts.error();
+  s.labels = **texts;
   auto levels = body.find("support_levels");
   if (levels == body.end() || !levels->is_array()) {
     return Error::InvalidInput("support_levels", "support_levels must be a list of levels");
   }
   s.support_levels.clear();
+  if (static_cast<int64_t>(levels->size()) > core::kMaxAssessmentLevel) {
+    return Error::InvalidInput("support_levels", "support_levels has too many entries");
+  }
   for (const auto& l : *levels) {
-    if (!l.is_number_integer()) return Error::InvalidInput("support_levels", "support_levels must be whole numbers");
-    s.support_levels.push_back(l.get<int64_t>());
+    // Range-checked before it is read: 2^64-1 must not wrap to -1.
+    Result<std::optional<int64_t>> level = OptInt(json{{"support_levels", l}}, "support_levels", 0, core::kMaxAssessmentLevel);
+    if (!level) return level.error();
+    if (!*level) return Error::InvalidInput("support_levels", "support_levels must be whole numbers");
+    s.support_levels.push_back(**level);
   }
   if (Status v = core::ValidateScale(s); !v) return v.error();
   return s;
 }
 
-Result<std::optional<std::vector<std::string>>> OptLabels(const json& body) {
-  auto labels = body.find("labels");
-  if (labels == body.end() || labels->is_null()) return std::optional<std::vector<std::string>>();
-  if (!labels->is_array()) return Error::InvalidInput("labels", "labels must be a list of words");
-  std::vector<std::string> out;
-  for (const auto& l : *labels) {
-    if (!l.is_string() || l.get<std::string>().size() > 100) {
-      return Error::InvalidInput("labels", "each label must be a short text");
-    }
-    out.push_back(l.get<std::string>());
-  }
-  return std::optional<std::vector<std::string>>(out);
-}
 
 }  // namespace
 
@@ -312,12 +323,13 @@ http::Response PostScale(const http::Request& req, Context& ctx) {
   if (!a) return http::Problem(a.error());
   Result<json> body = Body(req, {"name", "max_level", "labels", "support_levels"});
   if (!body) return http::Problem(body.error());
-  Result<std::string> name = ReqString(*body, "name", 200);
+  Result<std::optional<std::string>> name = OptName(*body, "name", 200);
   if (!name) return http::Problem(name.error());
+  if (!*name || (*name)->empty()) return http::Problem(Error::InvalidInput("name", "name is required"));
   Result<core::AssessmentScale> scale = ParseScaleBody(*body);
   if (!scale) return http::Problem(scale.error());
   Result<store::Scale> s = InOrg<store::Scale>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::Scale> {
-    Result<store::Scale> made = store::AssessmentRepo(tx, a->scope, k).CreateScale(campaign, *name, *scale, ctx.now_ms);
+    Result<store::Scale> made = store::AssessmentRepo(tx, a->scope, k).CreateScale(campaign, **name, *scale, ctx.now_ms);
     if (!made) return made.error();
     if (Status x = Audit(tx, ctx, a->scope.org_id(), "scale.created", "assessment_scale:" + made->id, "allowed"); !x) {
       return x.error();
@@ -336,8 +348,9 @@ http::Response PatchScale(const http::Request& req, Context& ctx) {
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  Result<std::optional<std::string>> name = OptString(*body, "name", 200);
+  Result<std::optional<std::string>> name = OptName(*body, "name", 200);
   if (!name) return http::Problem(name.error());
+  if (*name && (*name)->empty()) return http::Problem(Error::InvalidInput("name", "name cannot be empty"));
   Result<std::optional<std::vector<std::string>>> labels = OptLabels(*body);
   if (!labels) return http::Problem(labels.error());
   Result<store::Scale> s = InOrg<store::Scale>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::Scale> {

@@ -106,6 +106,11 @@ void RegisterRoutes(App&, const std::function<void(http::Verb, std::string, ApiH
   add(V::get, "/api/orgs/{org}/people/{id}/connections", GetConnections, signed_in);
   add(V::post, "/api/orgs/{org}/people/{id}/connections", PostConnection, signed_in);
   add(V::delete_, "/api/orgs/{org}/connections/{id}", DeleteConnection, signed_in);
+  // Deleting what nothing refers to (issue #4; 409 naming what still does).
+  add(V::delete_, "/api/orgs/{org}/employers/{id}", DeleteEmployer, signed_in);
+  add(V::delete_, "/api/orgs/{org}/worksites/{id}", DeleteWorksite, signed_in);
+  add(V::delete_, "/api/orgs/{org}/units/{id}", DeleteUnit, signed_in);
+  add(V::delete_, "/api/orgs/{org}/areas/{id}", DeleteArea, signed_in);
   add(V::get, "/api/orgs/{org}/people/{id}/assessments", GetAssessments, signed_in);
   add(V::post, "/api/orgs/{org}/people/{id}/assessments", PostAssessment, signed_in);
   add(V::get, "/api/orgs/{org}/campaigns/{id}/assessment-scales", GetScales, signed_in);

@@ -8,6 +8,7 @@
 #include "api/json_response.h"
 #include "api/unit_views.h"
 #include "api/workplace_access.h"
+#include "http/json_body.h"
 #include "http/problem.h"
 #include "store/structure_test_repo.h"
 #include "store/unit_roster.h"
@@ -51,16 +52,20 @@ Result<std::vector<store::TestTarget>> ParseTargets(const json& body) {
     const json& t = (*it)[i];
     std::string field = "targets[" + std::to_string(i) + "]";
     if (!t.is_object()) return Error::InvalidInput(field, "each target is {kind, name, percent}");
+    if (Status only = http::OnlyFields(t, {"kind", "name", "percent"}); !only) {
+      return Error::InvalidInput(field, only.error().message());
+    }
     Result<std::string> kind = ReqString(t, "kind", 20);
     if (!kind) return Error::InvalidInput(field, kind.error().message());
     std::optional<core::TestGroupKind> k = store::ParseTestGroupKind(*kind);
     if (!k) return Error::InvalidInput(field, "kind must be department, shift, language or entrance");
-    Result<std::string> name = ReqString(t, "name", 200);
+    Result<std::optional<std::string>> name = OptName(t, "name", 200);
     if (!name) return Error::InvalidInput(field, name.error().message());
+    if (!*name || (*name)->empty()) return Error::InvalidInput(field, "name is required");
     Result<std::optional<int64_t>> pct = OptInt(t, "percent", 1, 100);
     if (!pct || !*pct) return Error::InvalidInput(field, "percent must be from 1 to 100");
-    if (!seen.insert({*kind, *name}).second) return Error::InvalidInput(field, "this group has two targets");
-    out.push_back({*k, *name, **pct});
+    if (!seen.insert({*kind, **name}).second) return Error::InvalidInput(field, "this group has two targets");
+    out.push_back({*k, **name, **pct});
   }
   return out;
 }
@@ -104,7 +109,7 @@ http::Response PostStructureTest(const http::Request& req, Context& ctx) {
     return http::Problem(Error::InvalidInput(
         "kind", "kind must be majority_petition, sticker_day, photo, delegation, march_on_the_boss, strike_vote or custom"));
   }
-  Result<std::optional<std::string>> name = OptString(*body, "name", 200);
+  Result<std::optional<std::string>> name = OptName(*body, "name", 200);
   if (!name) return http::Problem(name.error());
   Result<std::optional<std::string>> held = OptDate(*body, "held_on");
   if (!held) return http::Problem(held.error());

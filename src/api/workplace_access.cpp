@@ -3,9 +3,12 @@
 
 #include <sys/stat.h>
 
+#include <cstdio>
+
 #include "api/handler_util.h"
 #include "core/iso_date.h"
 #include "http/etag.h"
+#include "io/text_encoding.h"
 #include "store/agreement_repo.h"
 #include "store/assessment_repo.h"
 #include "store/card_repo.h"
@@ -186,6 +189,19 @@ Result<std::optional<bool>> OptBool(const nlohmann::json& body, const std::strin
   if (it == body.end() || it->is_null()) return std::optional<bool>();
   if (!it->is_boolean()) return Error::InvalidInput(field, field + " must be true or false");
   return std::optional<bool>(it->get<bool>());
+}
+
+Result<std::optional<std::string>> OptName(const nlohmann::json& body, const std::string& field, size_t max_bytes) {
+  Result<std::optional<std::string>> s = OptString(body, field, max_bytes);
+  if (!s || !*s) return s;
+  char32_t cp = 0;
+  if (io::FindBidiControl(**s, cp) != std::string_view::npos) {
+    char hex[16];
+    std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
+    return Error::InvalidInput(field, field + " contains the invisible text-direction control " + hex +
+                                          ", which can make it display as something else; type it without");
+  }
+  return s;
 }
 
 Result<std::string> OptId(const nlohmann::json& body, const std::string& field) {

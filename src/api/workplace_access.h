@@ -75,6 +75,11 @@ core::Date Today(const Context& ctx);
 Result<std::optional<std::string>> OptDate(const nlohmann::json& body, const std::string& field);
 Result<std::optional<int64_t>> OptInt(const nlohmann::json& body, const std::string& field, int64_t min, int64_t max);
 Result<std::optional<bool>> OptBool(const nlohmann::json& body, const std::string& field);
+// A name or label: OptString, and no bidi embedding, override or isolate
+// control (U+202A-U+202E, U+2066-U+2069): in a name typed into a form they
+// only serve to make it display as something else (security-model.md §4 #16;
+// the CSV import keeps them with a warning instead). kInvalidInput naming it.
+Result<std::optional<std::string>> OptName(const nlohmann::json& body, const std::string& field, size_t max_bytes);
 // "" when absent; kInvalidInput unless a canonical UUID.
 Result<std::string> OptId(const nlohmann::json& body, const std::string& field);
 // An IANA time zone name ("America/Chicago", "UTC"); "" allowed.

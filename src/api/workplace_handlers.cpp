@@ -72,13 +72,10 @@ json EmploymentJson(const store::Employment& e) {
 
 // A name field: required when creating, trimmed of nothing, at most 200 bytes.
 Result<std::optional<std::string>> NameField(const json& body, bool required) {
-  if (required) {
-    Result<std::string> n = ReqString(body, "name", 200);
-    if (!n) return n.error();
-    return std::optional<std::string>(*n);
-  }
-  Result<std::optional<std::string>> n = OptString(body, "name", 200);
-  if (n && *n && (*n)->empty()) return Error::InvalidInput("name", "name cannot be empty");
+  Result<std::optional<std::string>> n = OptName(body, "name", 200);
+  if (!n) return n.error();
+  if (required && (!*n || (*n)->empty())) return Error::InvalidInput("name", "name is required");
+  if (*n && (*n)->empty()) return Error::InvalidInput("name", "name cannot be empty");
   return n;
 }
 
@@ -177,6 +174,26 @@ Result<T> Write(Context& ctx, const store::Scope& scope, const std::string& even
   });
 }
 
+// DELETE of a workplace object (employer, worksite, unit, area): workplace.edit
+// on it, If-Match (428 without, 412 stale), 409 naming what still refers to
+// it, else 204; audited with the id only.
+using DeleteFn = Status (store::WorkplaceRepo::*)(const std::string&, int64_t);
+http::Response DeleteObject(const http::Request& req, Context& ctx, ObjectKind kind, const std::string& noun,
+                            DeleteFn del) {
+  std::string id = req.path_param("id");
+  Result<Access> a = AuthorizeObject(req, ctx, Action::kEditWorkplace, kind, id);
+  if (!a) return http::Problem(a.error());
+  Result<int64_t> version = http::IfMatchVersion(req);
+  if (!version) return http::Problem(version.error());
+  Result<int> done = Write<int>(ctx, a->scope, noun + ".deleted", [&](store::Tx& tx, const store::OrgKeys& k) -> Result<int> {
+    store::WorkplaceRepo w(tx, a->scope, k);
+    if (Status s = (w.*del)(id, *version); !s) return s.error();
+    return 0;
+  }, [&](const int&) { return noun + ":" + id; });
+  if (!done) return http::Problem(done.error());
+  return http::Response{HttpStatus::no_content, 11};
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ employers
@@ -259,6 +276,10 @@ http::Response PatchEmployer(const http::Request& req, Context& ctx) {
   return WithETag(Json(EmployerJson(*e)), e->version);
 }
 
+http::Response DeleteEmployer(const http::Request& req, Context& ctx) {
+  return DeleteObject(req, ctx, ObjectKind::kEmployer, "employer", &store::WorkplaceRepo::DeleteEmployer);
+}
+
 // ------------------------------------------------------------------ worksites
 
 http::Response PostWorksite(const http::Request& req, Context& ctx) {
@@ -302,6 +323,10 @@ http::Response PatchWorksite(const http::Request& req, Context& ctx) {
   }, [](const store::Worksite& x) { return "worksite:" + x.id; });
   if (!w) return http::Problem(w.error());
   return WithETag(Json(WorksiteJson(*w)), w->version);
+}
+
+http::Response DeleteWorksite(const http::Request& req, Context& ctx) {
+  return DeleteObject(req, ctx, ObjectKind::kWorksite, "worksite", &store::WorkplaceRepo::DeleteWorksite);
 }
 
 // ---------------------------------------------------------------------- units
@@ -389,6 +414,10 @@ http::Response PatchUnit(const http::Request& req, Context& ctx) {
   return WithETag(Json(UnitJson(*u)), u->version);
 }
 
+http::Response DeleteUnit(const http::Request& req, Context& ctx) {
+  return DeleteObject(req, ctx, ObjectKind::kUnit, "unit", &store::WorkplaceRepo::DeleteUnit);
+}
+
 http::Response PostArea(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditWorkplace, ObjectKind::kUnit, unit);
@@ -425,6 +454,10 @@ http::Response PatchArea(const http::Request& req, Context& ctx) {
   }, [](const store::Area& x) { return "area:" + x.id; });
   if (!ar) return http::Problem(ar.error());
   return WithETag(Json(AreaJson(*ar)), ar->version);
+}
+
+http::Response DeleteArea(const http::Request& req, Context& ctx) {
+  return DeleteObject(req, ctx, ObjectKind::kArea, "area", &store::WorkplaceRepo::DeleteArea);
 }
 
 // ----------------------------------------------------------------- employment

@@ -16,15 +16,19 @@ http::Response GetEmployers(const http::Request& req, Context& ctx);
 http::Response PostEmployer(const http::Request& req, Context& ctx);
 http::Response GetEmployer(const http::Request& req, Context& ctx);
 http::Response PatchEmployer(const http::Request& req, Context& ctx);
+http::Response DeleteEmployer(const http::Request& req, Context& ctx);
 http::Response PostWorksite(const http::Request& req, Context& ctx);
 http::Response GetWorksite(const http::Request& req, Context& ctx);
 http::Response PatchWorksite(const http::Request& req, Context& ctx);
+http::Response DeleteWorksite(const http::Request& req, Context& ctx);
 http::Response GetUnits(const http::Request& req, Context& ctx);
 http::Response PostUnit(const http::Request& req, Context& ctx);
 http::Response GetUnit(const http::Request& req, Context& ctx);
 http::Response PatchUnit(const http::Request& req, Context& ctx);
+http::Response DeleteUnit(const http::Request& req, Context& ctx);
 http::Response PostArea(const http::Request& req, Context& ctx);
 http::Response PatchArea(const http::Request& req, Context& ctx);
+http::Response DeleteArea(const http::Request& req, Context& ctx);
 
 // A new person placed on the unit in one step: how a unit-scoped
 // worker-leader adds a coworker (they cannot reach the campaign's people).

@@ -368,6 +368,185 @@ Result<Area> WorkplaceRepo::RenameArea(const std::string& id, int64_t expected_v
   return GetArea(id);
 }
 
+// --------------------------------------------------------------------- delete
+
+namespace {
+
+// One kind of thing that still refers to an object a caller wants deleted:
+// how many, said for one and for {n}, and what to do about it.
+struct Use {
+  int64_t n;
+  const char* one;
+  const char* many;
+  const char* then;
+};
+
+// "" when nothing refers to the object; otherwise the organizer's sentence:
+// what refers to it and what to do first, then that nothing was deleted.
+std::string InUse(const std::vector<Use>& uses) {
+  std::string out;
+  for (const Use& u : uses) {
+    if (u.n <= 0) continue;
+    std::string what = u.n == 1 ? u.one : u.many;
+    if (auto at = what.find("{n}"); at != std::string::npos) what.replace(at, 3, std::to_string(u.n));
+    out += what + "; " + u.then + ". ";
+  }
+  if (!out.empty()) out += "Nothing was deleted.";
+  return out;
+}
+
+}  // namespace
+
+Result<int64_t> WorkplaceRepo::Count(const std::string& sql, const Params& params) {
+  Result<Rows> r = tx_.Query(sql, params);
+  if (!r) return r.error();
+  return r->empty() ? 0 : (*r)[0].Int(0);
+}
+
+Status WorkplaceRepo::DeleteEmployer(const std::string& id, int64_t expected_version) {
+  Result<Employer> cur = GetEmployer(id);
+  if (!cur) return cur.error();
+  if (cur->version != expected_version) return Stale("employer", cur->version);
+  const std::string& org = scope_.org_id();
+  Result<int64_t> sites = Count("SELECT COUNT(*) FROM worksites WHERE org_id = $1 AND employer_id = $2", {org, id});
+  if (!sites) return sites.error();
+  Result<int64_t> units = Count("SELECT COUNT(*) FROM units WHERE org_id = $1 AND employer_id = $2", {org, id});
+  if (!units) return units.error();
+  std::string used = InUse({
+      {*sites, "1 worksite belongs to this employer", "{n} worksites belong to this employer", "delete it first"},
+      {*units, "1 bargaining unit belongs to this employer", "{n} bargaining units belong to this employer",
+       "delete it first"},
+  });
+  if (!used.empty()) return Error::Conflict("", used);
+  Result<int64_t> n = tx_.Exec("DELETE FROM employers WHERE org_id = $1 AND id = $2 AND version = $3",
+                               {org, id, expected_version});
+  if (!n) return n.error();
+  if (*n == 0) return Stale("employer", expected_version + 1);
+  return Ok();
+}
+
+Status WorkplaceRepo::DeleteWorksite(const std::string& id, int64_t expected_version) {
+  Result<Worksite> cur = GetWorksite(id);
+  if (!cur) return cur.error();
+  if (cur->version != expected_version) return Stale("worksite", cur->version);
+  const std::string& org = scope_.org_id();
+  Result<int64_t> now = Count(
+      "SELECT COUNT(*) FROM employment WHERE org_id = $1 AND worksite_id = $2 AND valid_to_ms IS NULL", {org, id});
+  if (!now) return now.error();
+  Result<int64_t> past = Count(
+      "SELECT COUNT(*) FROM employment WHERE org_id = $1 AND worksite_id = $2 AND valid_to_ms IS NOT NULL", {org, id});
+  if (!past) return past.error();
+  Result<int64_t> units = Count("SELECT COUNT(*) FROM unit_worksites WHERE org_id = $1 AND worksite_id = $2", {org, id});
+  if (!units) return units.error();
+  Result<int64_t> areas = Count("SELECT COUNT(*) FROM unit_areas WHERE org_id = $1 AND worksite_id = $2", {org, id});
+  if (!areas) return areas.error();
+  std::string used = InUse({
+      {*now, "1 worker is employed at this worksite", "{n} workers are employed at this worksite",
+       "move or end their employment first"},
+      {*units, "1 bargaining unit covers this worksite", "{n} bargaining units cover this worksite",
+       "take the worksite off those units first"},
+      {*areas, "1 department, shift or job class is at this worksite",
+       "{n} departments, shifts or job classes are at this worksite", "delete them first"},
+      {*past, "1 past employment record names this worksite", "{n} past employment records name this worksite",
+       "employment history is kept, so rename the worksite instead of deleting it"},
+  });
+  if (!used.empty()) return Error::Conflict("", used);
+  Result<int64_t> n = tx_.Exec("DELETE FROM worksites WHERE org_id = $1 AND id = $2 AND version = $3",
+                               {org, id, expected_version});
+  if (!n) return n.error();
+  if (*n == 0) return Stale("worksite", expected_version + 1);
+  return Ok();
+}
+
+Status WorkplaceRepo::DeleteUnit(const std::string& id, int64_t expected_version) {
+  Result<Unit> cur = GetUnit(id);
+  if (!cur) return cur.error();
+  if (cur->version != expected_version) return Stale("unit", cur->version);
+  const std::string& org = scope_.org_id();
+  // Employment in the unit or in one of its areas, current and past.
+  const std::string employment =
+      "SELECT COUNT(*) FROM employment e WHERE e.org_id = $1 AND (e.unit_id = $2 OR EXISTS (SELECT 1 FROM unit_areas a "
+      "WHERE a.org_id = e.org_id AND a.unit_id = $2 AND a.id IN (e.department_id, e.shift_id, e.job_class_id))) AND ";
+  Result<int64_t> now = Count(employment + "e.valid_to_ms IS NULL", {org, id});
+  if (!now) return now.error();
+  Result<int64_t> past = Count(employment + "e.valid_to_ms IS NOT NULL", {org, id});
+  if (!past) return past.error();
+  struct Kept {
+    const char* table;
+    const char* one;
+    const char* many;
+  };
+  const Kept kept[] = {
+      {"cards", "1 card was signed in this unit", "{n} cards were signed in this unit"},
+      {"structure_tests", "1 structure test was held in this unit", "{n} structure tests were held in this unit"},
+      {"petitions", "1 petition was filed for this unit", "{n} petitions were filed for this unit"},
+      {"elections", "1 election is recorded for this unit", "{n} elections are recorded for this unit"},
+      {"unit_agreements", "1 contract or recognition is recorded for this unit",
+       "{n} contracts or recognitions are recorded for this unit"},
+      {"cemex_demands", "1 Cemex demand is recorded for this unit", "{n} Cemex demands are recorded for this unit"},
+      {"ulp_charges", "1 unfair labor practice charge names this unit",
+       "{n} unfair labor practice charges name this unit"},
+  };
+  std::vector<Use> uses = {
+      {*now, "1 worker is in this unit", "{n} workers are in this unit", "move or end their employment first"},
+  };
+  Result<int64_t> grants = Count(
+      "SELECT COUNT(*) FROM grants WHERE org_id = $1 AND scope_kind = 'unit' AND scope_id = $2", {org, id});
+  if (!grants) return grants.error();
+  uses.push_back({*grants, "1 person's access is granted on this unit only",
+                  "{n} people's access is granted on this unit only", "remove those grants first"});
+  uses.push_back({*past, "1 past employment record names this unit", "{n} past employment records name this unit",
+                  "employment history is kept, so rename the unit instead of deleting it"});
+  for (const Kept& k : kept) {
+    Result<int64_t> c = Count(std::string("SELECT COUNT(*) FROM ") + k.table + " WHERE org_id = $1 AND unit_id = $2",
+                              {org, id});
+    if (!c) return c.error();
+    uses.push_back({*c, k.one, k.many, "these records are kept, so rename the unit instead of deleting it"});
+  }
+  std::string used = InUse(uses);
+  if (!used.empty()) return Error::Conflict("", used);
+  // Its own departments, shifts, job classes and worksite links go with it.
+  for (const char* sql : {"DELETE FROM unit_areas WHERE org_id = $1 AND unit_id = $2",
+                          "DELETE FROM unit_worksites WHERE org_id = $1 AND unit_id = $2"}) {
+    Result<int64_t> d = tx_.Exec(sql, {org, id});
+    if (!d) return d.error();
+  }
+  Result<int64_t> n = tx_.Exec("DELETE FROM units WHERE org_id = $1 AND id = $2 AND version = $3",
+                               {org, id, expected_version});
+  if (!n) return n.error();
+  if (*n == 0) return Stale("unit", expected_version + 1);
+  return Ok();
+}
+
+Status WorkplaceRepo::DeleteArea(const std::string& id, int64_t expected_version) {
+  Result<Area> cur = GetArea(id);
+  if (!cur) return cur.error();
+  if (cur->version != expected_version) return Stale("department, shift or job class", cur->version);
+  const std::string& org = scope_.org_id();
+  const std::string employment =
+      "SELECT COUNT(*) FROM employment WHERE org_id = $1 AND (department_id = $2 OR shift_id = $2 OR "
+      "job_class_id = $2) AND ";
+  Result<int64_t> now = Count(employment + "valid_to_ms IS NULL", {org, id});
+  if (!now) return now.error();
+  Result<int64_t> past = Count(employment + "valid_to_ms IS NOT NULL", {org, id});
+  if (!past) return past.error();
+  const char* in = cur->kind == AreaKind::kDepartment ? "department" : cur->kind == AreaKind::kShift ? "shift" : "job class";
+  std::string one_now = std::string("1 worker is in this ") + in, many_now = std::string("{n} workers are in this ") + in;
+  std::string one_past = std::string("1 past employment record names this ") + in,
+              many_past = std::string("{n} past employment records name this ") + in,
+              rename = std::string("employment history is kept, so rename the ") + in + " instead of deleting it";
+  std::string used = InUse({
+      {*now, one_now.c_str(), many_now.c_str(), "move them elsewhere first"},
+      {*past, one_past.c_str(), many_past.c_str(), rename.c_str()},
+  });
+  if (!used.empty()) return Error::Conflict("", used);
+  Result<int64_t> n = tx_.Exec("DELETE FROM unit_areas WHERE org_id = $1 AND id = $2 AND version = $3",
+                               {org, id, expected_version});
+  if (!n) return n.error();
+  if (*n == 0) return Stale("department, shift or job class", expected_version + 1);
+  return Ok();
+}
+
 // ---------------------------------------------------------------------- owners
 
 Result<Owner> WorkplaceRepo::OwnerQuery(const std::string& sql, const std::string& id, const char* what) {

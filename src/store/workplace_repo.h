@@ -137,6 +137,18 @@ class WorkplaceRepo {
   Result<std::vector<Area>> ListAreas(const std::string& unit_id);
   Result<Area> RenameArea(const std::string& id, int64_t expected_version, const std::string& name, int64_t now_ms);
 
+  // Deletes an object nothing refers to (docs/api.md "Campaign workplace",
+  // DELETE). A unit takes its own departments, shifts, job classes and
+  // worksite links with it; everything else that names the object blocks the
+  // delete. Errors: kNotFound; kPreconditionFailed when expected_version is
+  // stale; kConflict (no field) whose message says, in an organizer's words,
+  // what still refers to the object and what to do first. Nothing is changed
+  // on any error.
+  Status DeleteEmployer(const std::string& id, int64_t expected_version);
+  Status DeleteWorksite(const std::string& id, int64_t expected_version);
+  Status DeleteUnit(const std::string& id, int64_t expected_version);
+  Status DeleteArea(const std::string& id, int64_t expected_version);
+
   // The campaign (and unit) an object belongs to. Errors: kNotFound.
   Result<Owner> OwnerOfEmployer(const std::string& id);
   Result<Owner> OwnerOfWorksite(const std::string& id);
@@ -148,6 +160,7 @@ class WorkplaceRepo {
   Status CheckWorksitesOfEmployer(const std::vector<std::string>& ids, const std::string& employer_id);
   Status ReplaceUnitWorksites(const std::string& unit_id, const std::vector<std::string>& ids);
   Result<Unit> UnitFromRow(const Row& r);
+  Result<int64_t> Count(const std::string& sql, const Params& params);
 
   Tx& tx_;
   const Scope& scope_;

@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "store/store_test_base.h"
 #include "support/api_actor.h"
@@ -30,7 +31,7 @@ class WorkplaceApiTest : public ::testing::TestWithParam<DbKind> {
  protected:
   void SetUp() override {
     db_ = std::make_unique<TestDb>(GetParam());
-    server_ = std::make_unique<ServerProcess>(*db_);
+    server_ = std::make_unique<ServerProcess>(*db_, ServeArgs());
     LoadDemo(*db_, *server_);
     admin_ = std::make_unique<ApiActor>(ApiActor::DemoAdmin(*db_, *server_));
     HttpResult listed = admin_->Get("/api/orgs/demo/campaigns");
@@ -44,6 +45,9 @@ class WorkplaceApiTest : public ::testing::TestWithParam<DbKind> {
     ASSERT_EQ(units.size(), 1u);
     harbor_unit_ = units[0]["id"].get<std::string>();
   }
+
+  // Extra `hotshop serve` flags of a suite (e.g. a higher --rate-limit).
+  virtual std::vector<std::string> ServeArgs() const { return {}; }
 
   HttpResult Put(ApiActor& a, const std::string& path, const json& body, const std::string& if_match) {
     std::map<std::string, std::string> h;
@@ -116,6 +120,34 @@ class WorkplaceApiTest : public ::testing::TestWithParam<DbKind> {
       return *n == 1 ? Ok() : Status(Error::Internal("no grant to rewrite"));
     });
     ASSERT_TRUE(s.ok()) << s.error().message();
+  }
+
+  // Counts and versions of every table a workplace route writes, read as the
+  // database owner: equal before and after a request that changed nothing.
+  std::string WorkplaceSnapshot() {
+    auto owner = db_->Open(1);
+    std::string out;
+    const char* const versioned[] = {"campaigns", "people", "employers", "worksites", "units", "unit_areas",
+                                     "assessment_scales", "committee_members", "cards", "structure_tests"};
+    std::vector<std::string> sql;
+    for (const char* t : versioned) {
+      sql.push_back(std::string("SELECT '") + t + "', CAST(count(*) AS BIGINT), CAST(coalesce(sum(version), 0) AS BIGINT), " +
+                    "CAST(coalesce(max(updated_at_ms), 0) AS BIGINT) FROM " + t);
+    }
+    sql.push_back("SELECT 'employment', CAST(count(*) AS BIGINT), CAST(count(valid_to_ms) AS BIGINT), 0 FROM employment");
+    for (const char* t : {"unit_worksites", "connections", "assessments", "structure_test_targets", "grants"}) {
+      sql.push_back(std::string("SELECT '") + t + "', CAST(count(*) AS BIGINT), 0, 0 FROM " + t);
+    }
+    sql.push_back("SELECT 'participation', CAST(count(*) AS BIGINT), CAST(coalesce(sum(participated), 0) AS BIGINT), "
+                  "CAST(coalesce(max(recorded_at_ms), 0) AS BIGINT) FROM structure_test_participation");
+    for (const std::string& q : sql) {
+      Result<store::Rows> r = store::TransactValue<store::Rows>(*owner, [&](store::Tx& tx) { return tx.Query(q); },
+                                                                store::TxMode::kRead);
+      if (!r) return "error: " + r.error().message();
+      const store::Row& row = (*r)[0];
+      out += row.Text(0) + "=" + row.Text(1) + "/" + row.Text(2) + "/" + row.Text(3) + " ";
+    }
+    return out;
   }
 
   std::unique_ptr<TestDb> db_;

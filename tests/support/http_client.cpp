@@ -48,7 +48,10 @@ HttpResult HttpClient::Send(const std::string& method, const std::string& target
   bhttp::write(*impl_->sock, req, ec);
   HttpResult out;
   if (ec) {
+    // The server ended the connection mid-request (e.g. a 413 on the
+    // headers of an oversized body): the next request starts a new one.
     out.closed = true;
+    impl_->sock->close();
     return out;
   }
   bhttp::response_parser<bhttp::string_body> parser;
