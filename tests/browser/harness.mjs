@@ -147,6 +147,9 @@ async function stopChild(child) {
 /**
  * Starts `hotshop serve` on a fresh database of kind db ('sqlite' | 'pg'),
  * with serveArgs appended to its command line (e.g. ['--intake-rate', '0']).
+ * The server's scheduled jobs are off (--jobs-every 0): journeys that move
+ * time run them with `hotshop intake|match ... --as-of`, and a run in the
+ * middle of a journey would add reminders its assertions do not expect.
  * Returns {url, db, dbUrl, stop()}; stop() ends the server (SIGTERM), drops
  * the pg database and removes the temp dir. On failure, cleans up and throws
  * with the server's output.
@@ -185,7 +188,7 @@ export async function startServer({ db = 'sqlite', serveArgs = [] } = {}) {
     await run(bin, ['migrate', '--db', dbUrl]);
     child = spawn(
       bin,
-      ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`, '--web-dir', webDir, '--key-file', keyFile, ...serveArgs],
+      ['serve', '--db', dbUrl, '--listen', `127.0.0.1:${port}`, '--web-dir', webDir, '--key-file', keyFile, '--jobs-every', '0', ...serveArgs],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const keep = (chunk) => {
