@@ -181,6 +181,23 @@ TEST_P(WorkplaceDelete, WorkersGrantsAndHistoryBlockTheDeleteAndNothingChanges) 
   EXPECT_EQ(Areas(s.unit).count("Front office"), 1u);
 }
 
+TEST_P(WorkplaceDelete, AUnitWithCardsAndTestsSaysToRenameItInstead) {
+  // The demo's Harbor unit: workers, cards, structure tests and elections.
+  std::string before = Rows();
+  HttpResult r = Del("/api/orgs/demo/units/" + harbor_unit_, ETag("/api/orgs/demo/units/" + harbor_unit_));
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_EQ(Parse(r)["code"], "conflict");
+  std::string why = Parse(r)["detail"].get<std::string>();
+  for (const char* part : {"workers are in this unit; move or end their employment first",
+                           "cards were signed in this unit; these records are kept, so rename the unit instead of "
+                           "deleting it",
+                           "structure tests were held in this unit", "Nothing was deleted."}) {
+    EXPECT_NE(why.find(part), std::string::npos) << part << " in: " << why;
+  }
+  EXPECT_EQ(why.find("1 cards"), std::string::npos) << "counts agree with their nouns: " << why;
+  EXPECT_EQ(Rows(), before);
+}
+
 TEST_P(WorkplaceDelete, AnotherOrgsObjectIsNotFoundExactlyLikeAMissingOne) {
   // A second org with a small workplace, through the store.
   auto owner = db_->Open(1);
