@@ -23,6 +23,7 @@ import {
   PersonRoute,
   RollupRoute,
   TestsRoute,
+  UnitSetupRoute,
 } from '../campaigns/components/routes';
 import { UsersPage } from '../admin/components/UsersPage';
 import type { Grant, Role } from '../auth/api';
@@ -130,6 +131,7 @@ export const kRoutes: readonly Route[] = [
   { path: '/units/:id/cards', component: CardsRoute, access: 'signed-in' }, // J5.2
   { path: '/units/:id/cards/summary', component: CardSummaryRoute, access: 'signed-in' }, // R4 employer-safe
   { path: '/units/:id/tests', component: TestsRoute, access: 'signed-in' }, // R21
+  { path: '/units/:id/setup', component: UnitSetupRoute, access: 'signed-in' }, // areas; delete
   { path: '/structure-tests/:id', component: ParticipationRoute, access: 'signed-in' }, // J4.3
   { path: '/people/:id', component: PersonRoute, access: 'signed-in' },
   { path: '/employers/:id', component: RollupRoute, access: 'signed-in' }, // J5.1

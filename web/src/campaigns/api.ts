@@ -71,6 +71,7 @@ export interface Area {
   kind: 'department' | 'shift' | 'job_class';
   name: string;
   worksite_id: string | null;
+  version: number;
 }
 
 export interface UnitDetail extends Unit {
@@ -89,6 +90,28 @@ export function listUnits(org: string, campaign: string, opts?: Opts): Promise<A
 
 export function getUnit(org: string, unit: string, opts?: Opts): Promise<ApiResult<UnitDetail>> {
   return get(`${orgPath(org)}/units/${id(unit)}`, opts);
+}
+
+export interface Worksite {
+  id: string;
+  employer_id: string;
+  name: string;
+  region: string | null;
+  version: number;
+}
+
+export function getWorksite(org: string, worksite: string, opts?: Opts): Promise<ApiResult<Worksite>> {
+  return get(`${orgPath(org)}/worksites/${id(worksite)}`, opts);
+}
+
+/** What DELETE takes: employers, worksites, units and areas (departments,
+ * shifts, job classes). 204 when nothing refers to it; 409 conflict whose
+ * detail says what still does; 412 stale. */
+export type WorkplaceObject = 'employers' | 'worksites' | 'units' | 'areas';
+
+/** DELETE /api/orgs/{org}/{employers|worksites|units|areas}/{id}, If-Match the version seen. */
+export function deleteWorkplaceObject(org: string, what: WorkplaceObject, object: string, version: number): Promise<ApiResult<void>> {
+  return requestJson<void>('DELETE', `${orgPath(org)}/${what}/${id(object)}`, undefined, { headers: ifMatch(etagOf(version)) });
 }
 
 export interface NewWorker {

@@ -51,6 +51,13 @@ export function mayManage(grants: readonly Grant[]): boolean {
   return grants.some((g) => kStaffRoles.has(g.role));
 }
 
+/** Whether the person may create, edit and delete employers, worksites,
+ * units and their areas (workplace.edit: admin, staff, volunteer; the same
+ * roles as committee.manage); the server decides, per object. */
+export function mayEditWorkplace(grants: readonly Grant[]): boolean {
+  return mayManage(grants);
+}
+
 /** Whether the person may edit worker records (worker_record.edit). */
 export function mayEditWorkers(grants: readonly Grant[]): boolean {
   return grants.some((g) => kStaffRoles.has(g.role) || g.role === 'worker_leader');

@@ -2,7 +2,8 @@
 // /campaigns/:id: per unit the meters (R1, majority, R5 with what is
 // missing), committee coverage (R20), the support trend and the structure
 // tests (R21); the campaign's employers lead to their rollup. The next
-// deadlines come from the elections feature (DeadlinesSummary).
+// deadlines come from the elections feature (DeadlinesSummary). Those who
+// may edit the workplace can delete an employer or a unit (DeleteWorkplace).
 import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
 import { DeadlinesSummary } from '../../elections';
@@ -10,13 +11,14 @@ import { useMessages } from '../../i18n/hooks';
 import { NotesPanel } from '../../notes';
 import { Card, Page } from '../../ui';
 import { getCampaign, getMeters, getStructureTests, listEmployers, listUnits, type Unit } from '../api';
+import { DeleteButton, useWorkplaceDelete, type DeleteTarget } from './DeleteWorkplace';
 import { messages } from '../l10n/messages';
-import { mayManage, useGrants, useLoad, useOrg } from '../state';
+import { mayEditWorkplace, mayManage, useGrants, useLoad, useOrg } from '../state';
 import { Await } from './Loaded';
 import { TestsSummary } from './TestsSummary';
 import { UnitMeters } from './UnitMeters';
 
-function UnitCard({ unit, manage }: { unit: Unit; manage: boolean }) {
+function UnitCard({ unit, manage, onDelete }: { unit: Unit; manage: boolean; onDelete?: () => void }) {
   const t = useMessages(messages);
   const meters = useLoad((org, signal) => getMeters(org, unit.id, { signal }), [unit.id]);
   const tests = useLoad((org, signal) => getStructureTests(org, unit.id, { signal }), [unit.id]);
@@ -37,6 +39,10 @@ function UnitCard({ unit, manage }: { unit: Unit; manage: boolean }) {
             {t('dashboard.committee')}
           </Link>
         )}
+        <Link href={`/units/${unit.id}/setup`} class="camp-link">
+          {t('dashboard.setup')}
+        </Link>
+        {onDelete && <DeleteButton name={unit.name} onClick={onDelete} />}
       </nav>
       <Await state={meters.state} retry={meters.reload}>
         {(m) => <UnitMeters meters={m} />}
@@ -56,6 +62,18 @@ export function DashboardPage({ params }: RouteProps) {
   const campaign = useLoad((org, signal) => getCampaign(org, id, { signal }), [id]);
   const units = useLoad((org, signal) => listUnits(org, id, { signal }), [id]);
   const employers = useLoad((org, signal) => listEmployers(org, id, { signal }), [id]);
+  const edit = mayEditWorkplace(grants);
+  const removal = useWorkplaceDelete({
+    onDeleted: (x: DeleteTarget) => {
+      if (x.kind === 'employer' && employers.state.status === 'ok') {
+        employers.set({ employers: employers.state.value.employers.filter((e) => e.id !== x.id) });
+      }
+      if (x.kind === 'unit' && units.state.status === 'ok') {
+        units.set({ units: units.state.value.units.filter((u) => u.id !== x.id) });
+      }
+    },
+    onStale: (x: DeleteTarget) => (x.kind === 'employer' ? employers.reload() : units.reload()),
+  });
   const title = campaign.state.status === 'ok' ? t('dashboard.title', { name: campaign.state.value.name }) : t('list.title');
   return (
     <Page title={title}>
@@ -64,6 +82,8 @@ export function DashboardPage({ params }: RouteProps) {
         {() => (
           <>
             <DeadlinesSummary campaignId={id} />
+            {removal.banner}
+            {removal.dialog}
             <Await state={employers.state}>
               {(e) =>
                 e.employers.length > 0 && (
@@ -71,8 +91,14 @@ export function DashboardPage({ params }: RouteProps) {
                     <h2 class="camp-h2">{t('dashboard.employers')}</h2>
                     <ul class="camp-list">
                       {e.employers.map((x) => (
-                        <li key={x.id}>
+                        <li key={x.id} class="camp-deletable" data-testid="employer" data-id={x.id}>
                           <Link href={`/employers/${x.id}`}>{t('dashboard.rollup', { name: x.name })}</Link>
+                          {edit && (
+                            <DeleteButton
+                              name={x.name}
+                              onClick={() => removal.ask({ kind: 'employer', id: x.id, name: x.name, version: x.version })}
+                            />
+                          )}
                         </li>
                       ))}
                     </ul>
@@ -88,7 +114,16 @@ export function DashboardPage({ params }: RouteProps) {
                 ) : (
                   <div class="camp-units">
                     {u.units.map((unit) => (
-                      <UnitCard key={unit.id} unit={unit} manage={mayManage(grants)} />
+                      <UnitCard
+                        key={unit.id}
+                        unit={unit}
+                        manage={mayManage(grants)}
+                        onDelete={
+                          edit
+                            ? () => removal.ask({ kind: 'unit', id: unit.id, name: unit.name, version: unit.version })
+                            : undefined
+                        }
+                      />
                     ))}
                   </div>
                 )

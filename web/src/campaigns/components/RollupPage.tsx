@@ -3,15 +3,20 @@
 // support %, cards %, committee coverage (R20) and last contact; sorted and
 // filtered by region on the server; a shop leads to its unit's wall chart.
 // Counts only (R4). Built for the 521-shop case: one request, plain rows.
+// Those who may edit the workplace can delete a shop (a worksite): its
+// version is read when they ask (the rollup carries none), then the confirm
+// dialog; the server refuses while workers or units refer to it.
 import { useMemo, useState } from 'preact/hooks';
 import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
 import { useLanguage, useMessages } from '../../i18n/hooks';
-import { Page, Select } from '../../ui';
-import { getEmployer, getRollup, listUnits, type RollupShop, type RollupSort } from '../api';
+import { Banner, Page, Select } from '../../ui';
+import { DeleteButton, useWorkplaceDelete, type DeleteTarget } from './DeleteWorkplace';
+import { useProblemText } from './ProblemBanner';
+import { getEmployer, getRollup, getWorksite, listUnits, type RollupShop, type RollupSort } from '../api';
 import { countText, formatDay, percentText } from '../format';
 import { messages } from '../l10n/messages';
-import { useLoad } from '../state';
+import { mayEditWorkplace, useGrants, useLoad, useOrg } from '../state';
 import { Await } from './Loaded';
 
 const kSorts: readonly RollupSort[] = ['name', 'region', 'workers', 'support', 'cards'];
@@ -39,6 +44,29 @@ export function RollupPage({ params: route }: RouteProps) {
     [campaignId],
   );
   const rollup = useLoad((org, signal) => getRollup(org, id, q, { signal }), [id, q.region, q.sort, q.order]);
+  const org = useOrg();
+  const edit = mayEditWorkplace(useGrants());
+  const problemText = useProblemText();
+  const [readError, setReadError] = useState('');
+  const removal = useWorkplaceDelete({
+    onDeleted: (x: DeleteTarget) => {
+      if (rollup.state.status !== 'ok') return;
+      const r = rollup.state.value;
+      const shops = r.shops.filter((s) => s.worksite_id !== x.id);
+      // A worksite that could be deleted had no workers: the totals keep.
+      rollup.set({ ...r, shops, totals: { ...r.totals, shops: r.totals.shops - (r.shops.length - shops.length) } });
+    },
+    onStale: () => rollup.reload(),
+  });
+  const askDelete = async (shop: RollupShop) => {
+    setReadError('');
+    const w = await getWorksite(org, shop.worksite_id);
+    if (!w.ok) {
+      setReadError(problemText(w.problem));
+      return;
+    }
+    removal.ask({ kind: 'worksite', id: w.value.id, name: w.value.name, version: w.value.version });
+  };
   // Worksite -> the unit charted there (the first, when several share it).
   const unitOf = useMemo(() => {
     const m = new Map<string, string>();
@@ -98,6 +126,9 @@ export function RollupPage({ params: route }: RouteProps) {
                 onValue={(order) => change({ order: order as 'asc' | 'desc' })}
               />
             </div>
+            {readError && <Banner tone="error" title={readError} />}
+            {removal.banner}
+            {removal.dialog}
             <table
               class="hs-table camp-rollup"
               data-testid="rollup"
@@ -116,6 +147,7 @@ export function RollupPage({ params: route }: RouteProps) {
                   <th scope="col">{t('rollup.columns.cards')}</th>
                   <th scope="col">{t('rollup.columns.committee')}</th>
                   <th scope="col">{t('rollup.columns.lastContact')}</th>
+                  {edit && <th scope="col">{t('rollup.columns.actions')}</th>}
                 </tr>
               </thead>
               <tbody>
@@ -136,6 +168,7 @@ export function RollupPage({ params: route }: RouteProps) {
                   </td>
                   <td data-label={t('rollup.columns.committee')}>{countText(r.totals.committee, t)}</td>
                   <td data-label={t('rollup.columns.lastContact')}>{t('none')}</td>
+                  {edit && <td data-label={t('rollup.columns.actions')}>{t('none')}</td>}
                 </tr>
                 {r.shops.map((s) => {
                   const unit = unitOf.get(s.worksite_id);
@@ -158,6 +191,11 @@ export function RollupPage({ params: route }: RouteProps) {
                       <td data-label={t('rollup.columns.lastContact')}>
                         {s.last_contact_on ? formatDay(s.last_contact_on, lang) : t('none')}
                       </td>
+                      {edit && (
+                        <td data-label={t('rollup.columns.actions')}>
+                          <DeleteButton name={s.name} onClick={() => void askDelete(s)} />
+                        </td>
+                      )}
                     </tr>
                   );
                 })}

@@ -11,3 +11,4 @@ export { TestsPage, ParticipationPage } from './TestsPage';
 export { PersonPage } from './PersonPage';
 export { RollupPage } from './RollupPage';
 export { MyUnitPage } from './MyUnitPage';
+export { UnitSetupPage } from './UnitSetupPage';

@@ -73,3 +73,4 @@ export const ParticipationRoute = lazy('ParticipationPage');
 export const PersonRoute = lazy('PersonPage');
 export const RollupRoute = lazy('RollupPage');
 export const MyUnitRoute = lazy('MyUnitPage');
+export const UnitSetupRoute = lazy('UnitSetupPage');
