@@ -8,6 +8,8 @@
 //   - a worksite with workers (rollup): the server's 409 sentence shown as
 //     written, the shop still there after a reload;
 //   - an employer with worksites (dashboard): 409, kept;
+//   - an empty worksite (rollup), unit and employer (dashboard): 204, gone
+//     from the screen at once and after a reload;
 //   - a viewer (es) and a unit-scoped worker-leader see no Delete button on
 //     the dashboard, the rollup or the setup page.
 import assert from 'node:assert/strict';
@@ -15,6 +17,7 @@ import { after, before, describe, it } from 'node:test';
 import { launchBrowser, newContext, startServer, testDatabases, watchPage } from './harness.mjs';
 import {
   addUnitLeader,
+  postAll,
   addWorkers,
   apiFetch,
   apiGet,
@@ -180,6 +183,52 @@ for (const db of testDatabases()) {
       assert.equal(await employer.count(), 1);
       await assertFitsWidth(page, 360);
       assert.equal((await apiGet(page, `/api/orgs/demo/employers/${map.employer}`)).status, 200);
+      await assertClean(watch, server.url);
+    });
+
+    it('an empty worksite, unit and employer are deleted where they are shown', async () => {
+      const [spare] = await postAll(page, [{ path: `/api/orgs/demo/campaigns/${campaign}/employers`, body: { name: 'Spare Employer' } }]);
+      const [westside, drivers] = await postAll(page, [
+        { path: `/api/orgs/demo/employers/${map.employer}/worksites`, body: { name: 'Lantern Bakery Westside', region: 'West' } },
+        { path: `/api/orgs/demo/campaigns/${campaign}/units`, body: { employer_id: map.employer, name: 'Lantern Drivers' } },
+      ]);
+
+      // The worksite, from the rollup.
+      await page.goto(`${server.url}/employers/${map.employer}`);
+      const row = page.getByTestId('rollup-shop').filter({ hasText: 'Lantern Bakery Westside' });
+      await row.waitFor();
+      await row.getByRole('button', { name: 'Delete Lantern Bakery Westside', exact: true }).click();
+      await confirmDelete(page, 'Delete the worksite Lantern Bakery Westside?');
+      const outcome = page.getByTestId('delete-outcome');
+      await outcome.getByText('Lantern Bakery Westside was deleted.', { exact: true }).waitFor();
+      assert.equal(await row.count(), 0);
+      await page.getByTestId('rollup-shop').filter({ hasText: kShop }).waitFor();
+      await page.reload();
+      await page.getByTestId('rollup-shop').filter({ hasText: kShop }).waitFor();
+      assert.equal(await row.count(), 0, 'gone after a reload');
+      assert.equal((await apiGet(page, `/api/orgs/demo/worksites/${westside.id}`)).status, 404);
+
+      // The unit and the employer, from the dashboard.
+      await page.goto(`${server.url}/campaigns/${campaign}`);
+      const card = page.locator('.hs-card').filter({ has: page.getByRole('heading', { name: 'Lantern Drivers', exact: true }) });
+      await card.waitFor();
+      await card.getByRole('button', { name: 'Delete Lantern Drivers', exact: true }).click();
+      await confirmDelete(page, 'Delete the bargaining unit Lantern Drivers?');
+      await outcome.getByText('Lantern Drivers was deleted.', { exact: true }).waitFor();
+      assert.equal(await card.count(), 0);
+      const employer = page.getByTestId('employer').filter({ hasText: 'Spare Employer' });
+      await employer.getByRole('button', { name: 'Delete Spare Employer', exact: true }).click();
+      await confirmDelete(page, 'Delete the employer Spare Employer?');
+      await outcome.getByText('Spare Employer was deleted.', { exact: true }).waitFor();
+      assert.equal(await employer.count(), 0);
+      await assertFitsWidth(page, 360);
+      await page.reload();
+      await page.getByTestId('employer').filter({ hasText: kEmployer }).waitFor();
+      await page.locator('.hs-card').first().waitFor();
+      assert.equal(await employer.count(), 0, 'employer gone after a reload');
+      assert.equal(await card.count(), 0, 'unit gone after a reload');
+      assert.equal((await apiGet(page, `/api/orgs/demo/units/${drivers.id}`)).status, 404);
+      assert.equal((await apiGet(page, `/api/orgs/demo/employers/${spare.id}`)).status, 404);
       await assertClean(watch, server.url);
     });
 
