@@ -137,6 +137,13 @@ class WorkplaceRepo {
   Result<std::vector<Area>> ListAreas(const std::string& unit_id);
   Result<Area> RenameArea(const std::string& id, int64_t expected_version, const std::string& name, int64_t now_ms);
 
+  // The IANA time zone where "today" is counted for a unit (its first
+  // worksite, oldest first, that has a zone) or a campaign (the first such
+  // worksite of its employers): "" (UTC) when none has one, or when the id
+  // is missing or malformed.
+  Result<std::string> TimeZoneOfUnit(const std::string& unit_id);
+  Result<std::string> TimeZoneOfCampaign(const std::string& campaign_id);
+
   // The campaign (and unit) an object belongs to. Errors: kNotFound.
   Result<Owner> OwnerOfEmployer(const std::string& id);
   Result<Owner> OwnerOfWorksite(const std::string& id);

@@ -150,7 +150,7 @@ Policy LoadPolicy(std::vector<std::string>* errors) {
                                         // elections, charges and deadlines (issue #4)
                                         "petition", "election", "agreement", "cemex_demand", "charge",
                                         // intake (issue #5)
-                                        "intake"};
+                                        "intake",
                                         // notes (migration 0013)
                                         "note"};
   const std::set<std::string> known_keys = {"route", "public", "param", "objects", "action", "body", "file_body", "query",
