@@ -38,13 +38,21 @@ CardRecord TallyCard(const Row& r) {
   return c;
 }
 
-// The last contact of each worker the CTE `workers` (one column,
-// person_id) lists, in one query: per worker, the newest human assessment
-// and the newest note that is not staff-only, each with who made it.
-Result<std::map<std::string, LastContact>> LastContacts(Tx& tx, const std::string& workers_sql, const Params& params) {
+// The last contact of each worker the CTE `workers` (columns person_id,
+// worksite_id) lists, in one query: per worker, the newest human assessment
+// and the newest note that is not staff-only, each with who made it. With
+// per_worksite, only the most recently contacted worker of each worksite
+// (who made it is looked up for those only: the rollup needs one a shop).
+Result<std::map<std::string, LastContact>> LastContacts(Tx& tx, const std::string& workers_sql, const Params& params,
+                                                        bool per_worksite) {
+  const std::string newest = "CASE WHEN n_at IS NULL OR (a_at IS NOT NULL AND a_at >= n_at) THEN a_at ELSE n_at END";
+  const std::string rows =
+      per_worksite ? "(SELECT person_id, a_at, n_at, ROW_NUMBER() OVER (PARTITION BY worksite_id ORDER BY " + newest +
+                         " DESC, person_id) AS rn FROM latest WHERE a_at IS NOT NULL OR n_at IS NOT NULL) l WHERE l.rn = 1"
+                   : "latest l WHERE l.a_at IS NOT NULL OR l.n_at IS NOT NULL";
   Result<Rows> r = tx.Query(
       "WITH workers AS MATERIALIZED (" + workers_sql + "), "
-      "latest AS MATERIALIZED (SELECT k.person_id, "
+      "latest AS MATERIALIZED (SELECT k.person_id, k.worksite_id, "
       "(SELECT max(a.at_ms) FROM assessments a WHERE a.org_id = $1 AND a.person_id = k.person_id "
       "AND a.source = 'human') AS a_at, "
       "(SELECT max(n.created_at_ms) FROM notes n WHERE n.org_id = $1 AND n.person_id = k.person_id "
@@ -54,7 +62,7 @@ Result<std::map<std::string, LastContact>> LastContacts(Tx& tx, const std::strin
       "AND a.at_ms = l.a_at ORDER BY a.created_at_ms DESC, a.id DESC LIMIT 1), l.n_at, "
       "(SELECT n.author_id FROM notes n WHERE n.org_id = $1 AND n.person_id = l.person_id AND n.staff_only = 0 "
       "AND n.created_at_ms = l.n_at ORDER BY n.id DESC LIMIT 1) "
-      "FROM latest l WHERE l.a_at IS NOT NULL OR l.n_at IS NOT NULL",
+      "FROM " + rows,
       params);
   if (!r) return r.error();
   std::map<std::string, LastContact> out;
@@ -176,7 +184,8 @@ Result<UnitRoster> LoadUnitRoster(Tx& tx, const Scope& scope, const OrgKeys& key
                                            r.Int(5)});
     }
     Result<std::map<std::string, LastContact>> last = LastContacts(
-        tx, "SELECT person_id FROM employment WHERE org_id = $1 AND unit_id = $2 AND valid_to_ms IS NULL", {org, unit_id});
+        tx, "SELECT person_id, worksite_id FROM employment WHERE org_id = $1 AND unit_id = $2 AND valid_to_ms IS NULL",
+        {org, unit_id}, false);
     if (!last) return last.error();
     out.last_contacts = std::move(*last);
   }
@@ -283,9 +292,10 @@ Result<EmployerRollupData> LoadEmployerRollup(Tx& tx, const Scope& scope, const 
   for (const Row& r : *m) out.committee.insert(r.Text(0));
   Result<std::map<std::string, LastContact>> last = LastContacts(
       tx,
-      "SELECT e.person_id FROM worksites w CROSS JOIN employment e WHERE w.org_id = $1 AND w.employer_id = $2 "
-      "AND e.org_id = w.org_id AND e.worksite_id = w.id AND e.valid_to_ms IS NULL",
-      {org, employer_id});
+      "SELECT e.person_id, e.worksite_id FROM worksites w CROSS JOIN employment e WHERE w.org_id = $1 "
+      "AND w.employer_id = $2 AND e.org_id = w.org_id AND e.worksite_id = w.id AND e.valid_to_ms IS NULL "
+      "AND e.supervisor = 0",
+      {org, employer_id}, true);
   if (!last) return last.error();
   out.last_contacts = std::move(*last);
   return out;

@@ -122,7 +122,8 @@ struct EmployerRollupData {
   // Current organizing-committee members (role "committee", not helpers) of
   // the employer's campaign: the rollup's coverage column (R20).
   std::set<std::string> committee;
-  // person_id -> last contact, for workers with one (one query).
+  // The last contact of each worksite (one query): its most recently
+  // contacted worker (supervisors aside), person_id -> contact.
   std::map<std::string, LastContact> last_contacts;
 };
 
