@@ -86,6 +86,8 @@ http::Response GetCards(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<Page> page = ReadPage(req, ctx);
   if (!page) return http::Problem(page.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
@@ -95,7 +97,7 @@ http::Response GetCards(const http::Request& req, Context& ctx) {
     if (!cards) return cards.error();
     // Signers' names: a sensitive read (R4, R43), audited by id.
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "cards.read", "unit:" + unit, "allowed"); !s) return s.error();
-    return CardsJson(*roster, *cards, Today(ctx));
+    return CardsJson(*roster, *cards, *today);
   });
   if (!out) return http::Problem(out.error());
   ApplyPage(*out, "cards", *page);
@@ -106,13 +108,31 @@ http::Response PostCard(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditWorkerRecord, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"person_id", "signed_on", "method", "signed_at", "evidence_hash", "has_signature", "note"});
   if (!body) return http::Problem(body.error());
-  Result<store::NewCard> card = ParseCard(*body, Today(ctx));
+  Result<store::NewCard> card = ParseCard(*body, NotAfter(ctx, *today));
   if (!card) return http::Problem(card.error());
   Result<store::CardRecord> c = InOrg<store::CardRecord>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::CardRecord> {
     Result<store::CardRecord> added = store::CardRepo(tx, a->scope, k).Add(unit, *card, "user:" + ctx.actor->user_id, ctx.now_ms);
     if (!added) return added.error();
+    // RULE R18: a scale's "signed a card" rule, dated when the card was
+    // signed (the e-signature's instant, else the start of the signing day
+    // at the worksite), so a newer human rating stands.
+    int64_t at_ms = 0;
+    if (added->signed_at_ms) {
+      at_ms = *added->signed_at_ms;
+    } else {
+      Result<core::Date> on = core::ParseIsoDate(added->signed_on, "signed_on");
+      if (!on) return on.error();
+      Result<int64_t> start = LocalStartOfDay(tx, a->scope, a->owner, *on);
+      if (!start) return start.error();
+      at_ms = *start;
+    }
+    Result<int64_t> ruled = store::ApplyAssessmentRules(tx, a->scope, k, a->owner.campaign_id, added->person_id,
+                                                       core::AssessmentFact::kCardSigned, at_ms, ctx.now_ms);
+    if (!ruled) return ruled.error();
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "card.recorded", "card:" + added->id, "allowed"); !s) return s.error();
     return added;
   });
@@ -124,13 +144,15 @@ http::Response PostCardRevoke(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditWorkerRecord, ObjectKind::kCard, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"revoked_on"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
   Result<std::optional<std::string>> on = OptDate(*body, "revoked_on");
   if (!on) return http::Problem(on.error());
-  std::string revoked_on = on->value_or(core::FormatIsoDate(Today(ctx)));
+  std::string revoked_on = on->value_or(core::FormatIsoDate(*today));
   Result<store::CardRecord> c = InOrg<store::CardRecord>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::CardRecord> {
     Result<store::CardRecord> r = store::CardRepo(tx, a->scope, k).Revoke(id, *version, revoked_on, ctx.now_ms);
     if (!r) return r.error();

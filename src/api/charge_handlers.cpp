@@ -104,7 +104,7 @@ http::Response GetCharges(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewCharges, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
-  Result<core::Date> as_of = AsOf(req, ctx);
+  Result<core::Date> as_of = AsOf(req, ctx, *a);
   if (!as_of) return http::Problem(as_of.error());
   const std::string& org = a->scope.org_id();
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
@@ -135,9 +135,11 @@ http::Response PostCharge(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditCharges, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, kFields);
   if (!body) return http::Problem(body.error());
-  Result<store::ChargeFields> f = ParseCharge(*body, Today(ctx), true);
+  Result<store::ChargeFields> f = ParseCharge(*body, NotAfter(ctx, *today), true);
   if (!f) return http::Problem(f.error());
   return Versioned(InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     store::ChargeRepo repo(tx, a->scope, k);
@@ -146,7 +148,7 @@ http::Response PostCharge(const http::Request& req, Context& ctx) {
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "charge.recorded", "charge:" + c->id, "allowed"); !s) return s.error();
     Result<std::vector<store::StageChange>> stages = repo.Stages(c->id);
     if (!stages) return stages.error();
-    return ChargeJson(*c, Today(ctx), true, &*stages);
+    return ChargeJson(*c, *today, true, &*stages);
   }), HttpStatus::created);
 }
 
@@ -154,7 +156,7 @@ http::Response GetCharge(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeCharge(req, ctx, Action::kViewCharges, id);
   if (!a) return http::Problem(a.error());
-  Result<core::Date> as_of = AsOf(req, ctx);
+  Result<core::Date> as_of = AsOf(req, ctx, *a);
   if (!as_of) return http::Problem(as_of.error());
   bool details = Details(ctx, *a);
   return Versioned(InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
@@ -171,11 +173,13 @@ http::Response PatchCharge(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditCharges, ObjectKind::kCharge, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, kFields);
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  Result<store::ChargeFields> f = ParseCharge(*body, Today(ctx), false);
+  Result<store::ChargeFields> f = ParseCharge(*body, NotAfter(ctx, *today), false);
   if (!f) return http::Problem(f.error());
   return Versioned(InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     store::ChargeRepo repo(tx, a->scope, k);
@@ -184,7 +188,7 @@ http::Response PatchCharge(const http::Request& req, Context& ctx) {
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "charge.updated", "charge:" + id, "allowed"); !s) return s.error();
     Result<std::vector<store::StageChange>> stages = repo.Stages(id);
     if (!stages) return stages.error();
-    return ChargeJson(*c, Today(ctx), true, &*stages);
+    return ChargeJson(*c, *today, true, &*stages);
   }));
 }
 
@@ -192,6 +196,8 @@ http::Response PostChargeStage(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditCharges, ObjectKind::kCharge, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"stage", "on"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
@@ -201,9 +207,9 @@ http::Response PostChargeStage(const http::Request& req, Context& ctx) {
   if (!*stage || !core::ParseChargeStage(**stage)) {
     return http::Problem(Error::InvalidInput("stage", "stage must be one of the charge's next stages (see next_stages)"));
   }
-  Result<std::optional<std::string>> on = EditDate(*body, "on", Today(ctx));
+  Result<std::optional<std::string>> on = EditDate(*body, "on", NotAfter(ctx, *today));
   if (!on) return http::Problem(on.error());
-  std::string day = on->value_or("").empty() ? core::FormatIsoDate(Today(ctx)) : **on;
+  std::string day = on->value_or("").empty() ? core::FormatIsoDate(*today) : **on;
   return Versioned(InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     store::ChargeRepo repo(tx, a->scope, k);
     Result<store::Charge> c = repo.MoveStage(id, *version, **stage, day, "user:" + ctx.actor->user_id, ctx.now_ms);
@@ -211,7 +217,7 @@ http::Response PostChargeStage(const http::Request& req, Context& ctx) {
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "charge.stage_moved", "charge:" + id, "allowed"); !s) return s.error();
     Result<std::vector<store::StageChange>> stages = repo.Stages(id);
     if (!stages) return stages.error();
-    return ChargeJson(*c, Today(ctx), true, &*stages);
+    return ChargeJson(*c, *today, true, &*stages);
   }));
 }
 

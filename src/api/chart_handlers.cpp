@@ -34,6 +34,8 @@ json AssessmentJson(const store::Assessment& a, const store::Scale& s) {
           {"assessed_at", core::FormatUtcInstant(a.at_ms)},
           {"assessed_on", core::FormatIsoDate(core::UtcDateOfMillis(a.at_ms))},
           {"source", a.source == core::AssessmentSource::kRule ? "rule" : "human"},
+          {"rule", a.source == core::AssessmentSource::kRule && a.by_actor.rfind("rule:", 0) == 0 ? json(a.by_actor.substr(5))
+                                                                                                  : json(nullptr)},
           {"by", a.by_actor},
           {"note", a.note.empty() ? json(nullptr) : json(a.note)}};
 }
@@ -140,6 +142,26 @@ Result<core::AssessmentScale> ParseScaleBody(const json& body) {
   return s;
 }
 
+// "rules": {"card_signed": 2, "structure_test": 3} (a level, or null for no
+// rule); the object replaces the scale's rules. Absent -> nullopt.
+Result<std::optional<core::AssessmentRules>> OptRules(const json& body) {
+  auto it = body.find("rules");
+  if (it == body.end()) return std::optional<core::AssessmentRules>();
+  const char* shape = "rules is an object like {\"card_signed\": 2, \"structure_test\": 3}; null turns a rule off";
+  if (it->is_null()) return std::optional<core::AssessmentRules>(core::AssessmentRules{});
+  if (!it->is_object()) return Error::InvalidInput("rules", shape);
+  core::AssessmentRules r;
+  for (const auto& [key, value] : it->items()) {
+    std::optional<int64_t>* slot = nullptr;
+    if (key == core::FactName(core::AssessmentFact::kCardSigned)) slot = &r.card_signed;
+    if (key == core::FactName(core::AssessmentFact::kTookPartInTest)) slot = &r.took_part_in_test;
+    if (!slot) return Error::InvalidInput("rules", std::string("unknown rule \"") + key + "\": " + shape);
+    if (value.is_null()) continue;
+    if (!value.is_number_integer()) return Error::InvalidInput("rules." + key, "rules." + key + " must be a level (a whole number) or null");
+    *slot = value.get<int64_t>();
+  }
+  return std::optional<core::AssessmentRules>(r);
+}
 
 }  // namespace
 
@@ -147,6 +169,8 @@ http::Response GetChart(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewWorkers, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<Page> page = ReadPage(req, ctx);
   if (!page) return http::Problem(page.error());
   std::optional<std::string> scale_id = req.query_param("scale_id");
@@ -157,12 +181,15 @@ http::Response GetChart(const http::Request& req, Context& ctx) {
     if (!roster) return roster.error();
     // Names and phones of a whole unit: a sensitive read (ASVS 8.3.5), ids only.
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "chart.read", "unit:" + unit, "allowed"); !s) return s.error();
-    Result<json> chart = ChartJson(*roster, *scale, Today(ctx));
+    Result<json> chart = ChartJson(*roster, *scale, *today);
     if (!chart) return chart.error();
     ActorNames names(tx, ctx.services.keys);
     for (auto& d : (*chart)["departments"]) {
       for (auto& sh : d["shifts"]) {
-        for (auto& row : sh["rows"]) row["assessed_by_name"] = names.NameOf(row["assessed_by"]);
+        for (auto& row : sh["rows"]) {
+          row["assessed_by_name"] = names.NameOf(row["assessed_by"]);
+          row["last_contact_by_name"] = names.NameOf(row["last_contact_by"]);
+        }
       }
     }
     return chart;
@@ -176,6 +203,8 @@ http::Response GetMeters(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewAggregates, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   std::optional<std::string> scale_id = req.query_param("scale_id");
   bool suppress = Suppress(ctx, *a);
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
@@ -183,7 +212,7 @@ http::Response GetMeters(const http::Request& req, Context& ctx) {
     if (!scale) return scale.error();
     Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, unit, scale->id, false);
     if (!roster) return roster.error();
-    return MetersJson(*roster, *scale, Today(ctx), suppress);
+    return MetersJson(*roster, *scale, *today, suppress);
   });
   if (!out) return http::Problem(out.error());
   return Json(*out);
@@ -193,6 +222,8 @@ http::Response GetRollup(const http::Request& req, Context& ctx) {
   std::string employer = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewAggregates, ObjectKind::kEmployer, employer);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<Page> page = ReadPage(req, ctx);
   if (!page) return http::Problem(page.error());
   Result<RollupQuery> q = ParseRollupQuery(req.query_param("region"), req.query_param("sort"), req.query_param("order"));
@@ -204,7 +235,7 @@ http::Response GetRollup(const http::Request& req, Context& ctx) {
     if (!scale) return scale.error();
     Result<store::EmployerRollupData> data = store::LoadEmployerRollup(tx, a->scope, k, employer, scale->id);
     if (!data) return data.error();
-    return RollupJson(*data, *scale, Today(ctx), *q, suppress);
+    return RollupJson(*data, *scale, *today, *q, suppress);
   });
   if (!out) return http::Problem(out.error());
   ApplyPage(*out, "shops", *page);
@@ -321,15 +352,17 @@ http::Response PostScale(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kManageCommittee, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
-  Result<json> body = Body(req, {"name", "max_level", "labels", "support_levels"});
+  Result<json> body = Body(req, {"name", "max_level", "labels", "support_levels", "rules"});
   if (!body) return http::Problem(body.error());
   Result<std::optional<std::string>> name = OptName(*body, "name", 200);
   if (!name) return http::Problem(name.error());
   if (!*name || (*name)->empty()) return http::Problem(Error::InvalidInput("name", "name is required"));
   Result<core::AssessmentScale> scale = ParseScaleBody(*body);
   if (!scale) return http::Problem(scale.error());
+  Result<std::optional<core::AssessmentRules>> rules = OptRules(*body);
+  if (!rules) return http::Problem(rules.error());
   Result<store::Scale> s = InOrg<store::Scale>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::Scale> {
-    Result<store::Scale> made = store::AssessmentRepo(tx, a->scope, k).CreateScale(campaign, **name, *scale, ctx.now_ms);
+    Result<store::Scale> made = store::AssessmentRepo(tx, a->scope, k).CreateScale(campaign, **name, *scale, ctx.now_ms, rules->value_or(core::AssessmentRules{}));
     if (!made) return made.error();
     if (Status x = Audit(tx, ctx, a->scope.org_id(), "scale.created", "assessment_scale:" + made->id, "allowed"); !x) {
       return x.error();
@@ -344,7 +377,7 @@ http::Response PatchScale(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kManageCommittee, ObjectKind::kScale, id);
   if (!a) return http::Problem(a.error());
-  Result<json> body = Body(req, {"name", "labels"});
+  Result<json> body = Body(req, {"name", "labels", "rules"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
@@ -353,8 +386,10 @@ http::Response PatchScale(const http::Request& req, Context& ctx) {
   if (*name && (*name)->empty()) return http::Problem(Error::InvalidInput("name", "name cannot be empty"));
   Result<std::optional<std::vector<std::string>>> labels = OptLabels(*body);
   if (!labels) return http::Problem(labels.error());
+  Result<std::optional<core::AssessmentRules>> rules = OptRules(*body);
+  if (!rules) return http::Problem(rules.error());
   Result<store::Scale> s = InOrg<store::Scale>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<store::Scale> {
-    Result<store::Scale> updated = store::AssessmentRepo(tx, a->scope, k).UpdateScale(id, *version, *name, *labels, ctx.now_ms);
+    Result<store::Scale> updated = store::AssessmentRepo(tx, a->scope, k).UpdateScale(id, *version, *name, *labels, ctx.now_ms, *rules);
     if (!updated) return updated.error();
     if (Status x = Audit(tx, ctx, a->scope.org_id(), "scale.edited", "assessment_scale:" + id, "allowed"); !x) {
       return x.error();

@@ -62,6 +62,8 @@ http::Response PostCommitteeMember(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kManageCommittee, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"person_id", "role", "since_on"});
   if (!body) return http::Problem(body.error());
   Result<std::string> person = OptId(*body, "person_id");
@@ -73,7 +75,7 @@ http::Response PostCommitteeMember(const http::Request& req, Context& ctx) {
   if (r != "committee" && r != "helper") return http::Problem(Error::InvalidInput("role", "role must be committee or helper"));
   Result<std::optional<std::string>> since = OptDate(*body, "since_on");
   if (!since) return http::Problem(since.error());
-  std::string since_on = since->value_or(core::FormatIsoDate(Today(ctx)));
+  std::string since_on = since->value_or(core::FormatIsoDate(*today));
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::CommitteeMember> m = store::CommitteeRepo(tx, a->scope).Add(campaign, *person, r, since_on, ctx.now_ms);
     if (!m) return m.error();
@@ -92,13 +94,15 @@ http::Response PostCommitteeMemberEnd(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kManageCommittee, ObjectKind::kCommitteeMember, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"until_on"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
   Result<std::optional<std::string>> until = OptDate(*body, "until_on");
   if (!until) return http::Problem(until.error());
-  std::string until_on = until->value_or(core::FormatIsoDate(Today(ctx)));
+  std::string until_on = until->value_or(core::FormatIsoDate(*today));
   Result<store::CommitteeMember> m = InOrg<store::CommitteeMember>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys&) -> Result<store::CommitteeMember> {
     Result<store::CommitteeMember> ended = store::CommitteeRepo(tx, a->scope).End(id, *version, until_on, ctx.now_ms);
     if (!ended) return ended.error();

@@ -84,7 +84,7 @@ http::Response GetDeadlines(const http::Request& req, Context& ctx) {
   std::string campaign = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewElections, ObjectKind::kCampaign, campaign);
   if (!a) return http::Problem(a.error());
-  Result<core::Date> as_of = AsOf(req, ctx);
+  Result<core::Date> as_of = AsOf(req, ctx, *a);
   if (!as_of) return http::Problem(as_of.error());
   std::optional<int64_t> limit;
   if (std::optional<std::string> l = req.query_param("limit")) {
@@ -196,8 +196,6 @@ http::Response GetCalendarFeed(const http::Request& req, Context& ctx) {
   if (!*who) return http::Problem(gone);
   const Owner& o = **who;
   store::Scope scope = store::Scope::ForOrg(o.feed.org_id);
-  core::Date today = Today(ctx);
-  core::Date from = core::AddDays(today, std::chrono::days{-365});
   Result<std::vector<io::CalendarEvent>> events = InOrg<std::vector<io::CalendarEvent>>(
       ctx, scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<std::vector<io::CalendarEvent>> {
         Result<store::ElectionSettings> s = store::GetElectionSettings(tx, scope);
@@ -207,7 +205,11 @@ http::Response GetCalendarFeed(const http::Request& req, Context& ctx) {
         std::vector<io::CalendarEvent> out;
         DeadlineFilter filter = FilterFor(o.actor, ctx.now_ms, o.feed.org_id);
         for (const store::Campaign& c : *campaigns) {
-          Result<std::vector<DeadlineItem>> items = CampaignDeadlines(tx, scope, k, c.id, today, from, s->cemex_enabled, filter);
+          // Each campaign's days are counted where its workers are.
+          Result<core::Date> today = LocalToday(ctx, tx, scope, store::Owner{c.id, ""});
+          if (!today) return today.error();
+          core::Date from = core::AddDays(*today, std::chrono::days{-365});
+          Result<std::vector<DeadlineItem>> items = CampaignDeadlines(tx, scope, k, c.id, *today, from, s->cemex_enabled, filter);
           if (!items) return items.error();
           for (const DeadlineItem& d : *items) {
             std::string summary = std::string(KindLabel(d.kind, es)) + " · " + c.name;

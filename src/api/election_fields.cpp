@@ -52,9 +52,9 @@ Result<std::optional<std::string>> OptCaseNumber(const nlohmann::json& body, con
   return s;
 }
 
-Result<core::Date> AsOf(const http::Request& req, const Context& ctx) {
+Result<core::Date> AsOf(const http::Request& req, Context& ctx, const Access& a) {
   std::optional<std::string> q = req.query_param("as_of");
-  if (!q) return Today(ctx);
+  if (!q) return LocalToday(ctx, a);
   Result<core::Date> d = core::ParseIsoDate(*q, "as_of");
   if (!d) return Error::InvalidInput("as_of", "as_of must be a date written YYYY-MM-DD, like 2025-03-14");
   return d;

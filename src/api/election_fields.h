@@ -13,6 +13,7 @@
 #include <string_view>
 
 #include "api/context.h"
+#include "api/workplace_access.h"
 #include "core/civil_date.h"
 #include "core/result.h"
 #include "http/message.h"
@@ -36,7 +37,8 @@ Result<std::optional<std::string>> OptCode(const nlohmann::json& body, const std
 // dashes, at most 32; "" allowed.
 Result<std::optional<std::string>> OptCaseNumber(const nlohmann::json& body, const std::string& field);
 
-// ?as_of=YYYY-MM-DD, else today (UTC). kInvalidInput "as_of".
-Result<core::Date> AsOf(const http::Request& req, const Context& ctx);
+// ?as_of=YYYY-MM-DD, else today where the workers are (LocalToday of the
+// object the route names). kInvalidInput "as_of".
+Result<core::Date> AsOf(const http::Request& req, Context& ctx, const Access& a);
 
 }  // namespace hotshop::api

@@ -278,7 +278,7 @@ http::Response GetUnitElections(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewElections, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
-  Result<core::Date> as_of = AsOf(req, ctx);
+  Result<core::Date> as_of = AsOf(req, ctx, *a);
   if (!as_of) return http::Problem(as_of.error());
   bool notes = Notes(ctx, *a);
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
@@ -318,9 +318,11 @@ http::Response PostPetition(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"kind", "case_number", "filed_on", "status", "note"});
   if (!body) return http::Problem(body.error());
-  Result<store::PetitionFields> f = ParsePetition(*body, Today(ctx), true);
+  Result<store::PetitionFields> f = ParsePetition(*body, NotAfter(ctx, *today), true);
   if (!f) return http::Problem(f.error());
   return Versioned(Write<json>(ctx, *a, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Petition> p = store::ElectionRepo(tx, a->scope, k).AddPetition(unit, *f, ctx.now_ms);
@@ -334,11 +336,13 @@ http::Response PatchPetition(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kPetition, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"kind", "case_number", "filed_on", "status", "note"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  Result<store::PetitionFields> f = ParsePetition(*body, Today(ctx), false);
+  Result<store::PetitionFields> f = ParsePetition(*body, NotAfter(ctx, *today), false);
   if (!f) return http::Problem(f.error());
   return Versioned(Write<json>(ctx, *a, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Petition> p = store::ElectionRepo(tx, a->scope, k).UpdatePetition(id, *version, *f, ctx.now_ms);
@@ -352,10 +356,12 @@ http::Response PostElection(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"petition_id", "kind", "notice_served_on", "hearing_on", "direction_on", "election_on",
                                  "certified_on", "set_aside_on", "note"});
   if (!body) return http::Problem(body.error());
-  Result<store::ElectionFields> f = ParseElection(*body, Today(ctx), true);
+  Result<store::ElectionFields> f = ParseElection(*body, NotAfter(ctx, *today), true);
   if (!f) return http::Problem(f.error());
   return Versioned(Write<json>(ctx, *a, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Election> e = store::ElectionRepo(tx, a->scope, k).AddElection(unit, *f, ctx.now_ms);
@@ -369,12 +375,14 @@ http::Response PatchElection(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kElection, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"petition_id", "kind", "notice_served_on", "hearing_on", "direction_on", "election_on",
                                  "certified_on", "set_aside_on", "note"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  Result<store::ElectionFields> f = ParseElection(*body, Today(ctx), false);
+  Result<store::ElectionFields> f = ParseElection(*body, NotAfter(ctx, *today), false);
   if (!f) return http::Problem(f.error());
   return Versioned(Write<json>(ctx, *a, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::Election> e = store::ElectionRepo(tx, a->scope, k).UpdateElection(id, *version, *f, ctx.now_ms);
@@ -388,11 +396,13 @@ http::Response PutTally(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kElection, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<json> body = Body(req, {"yes", "no", "choices", "void", "challenged", "tally_on"});
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  Result<std::string> on = RequiredDate(*body, "tally_on", Today(ctx));
+  Result<std::string> on = RequiredDate(*body, "tally_on", NotAfter(ctx, *today));
   if (!on) return http::Problem(on.error());
   Result<store::Tally> t = ParseTally(*body);
   if (!t) return http::Problem(t.error());
@@ -473,7 +483,7 @@ http::Response GetBars(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kViewElections, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
-  Result<core::Date> as_of = AsOf(req, ctx);
+  Result<core::Date> as_of = AsOf(req, ctx, *a);
   if (!as_of) return http::Problem(as_of.error());
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<UnitCase> c = LoadCase(tx, a->scope, k, unit);
@@ -522,7 +532,7 @@ http::Response GetCemexDemands(const http::Request& req, Context& ctx) {
   Result<bool> on = CemexOn(ctx, a->scope);
   if (!on) return http::Problem(on.error());
   if (!*on) return http::Problem(Error::NotFound(kNothingHere));
-  Result<core::Date> as_of = AsOf(req, ctx);
+  Result<core::Date> as_of = AsOf(req, ctx, *a);
   if (!as_of) return http::Problem(as_of.error());
   bool notes = Notes(ctx, *a);
   Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kRead, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
@@ -540,25 +550,27 @@ http::Response PostCemexDemand(const http::Request& req, Context& ctx) {
   std::string unit = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kUnit, unit);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<bool> on = CemexOn(ctx, a->scope);
   if (!on) return http::Problem(on.error());
   if (!*on) return http::Problem(Error::NotFound(kNothingHere));
   Result<json> body = Body(req, {"demanded_on", "method", "evidence", "supporters", "unit_size", "state_code", "response",
                                  "responded_on", "note"});
   if (!body) return http::Problem(body.error());
-  Result<store::CemexDemandFields> f = ParseDemand(*body, Today(ctx));
+  Result<store::CemexDemandFields> f = ParseDemand(*body, NotAfter(ctx, *today));
   if (!f) return http::Problem(f.error());
   store::CemexDemand d;
   d.response = "none";
   d = store::MergeDemand(d, *f);
   if (!f->unit_size) return http::Problem(Error::InvalidInput("unit_size", "unit_size is required: the number of workers in the unit demanded"));
   if (!f->supporters) return http::Problem(Error::InvalidInput("supporters", "supporters is required: how many workers' evidence backs the demand"));
-  if (Status s = CheckDemand(d, Today(ctx)); !s) return http::Problem(s.error());
+  if (Status s = CheckDemand(d, NotAfter(ctx, *today)); !s) return http::Problem(s.error());
   return Versioned(Write<json>(ctx, *a, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     Result<store::CemexDemand> r = store::CemexRepo(tx, a->scope, k).Add(unit, d, ctx.now_ms);
     if (!r) return r.error();
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "cemex.demand_recorded", "cemex_demand:" + r->id, "allowed"); !s) return s.error();
-    return CemexJson(*r, Today(ctx), true);
+    return CemexJson(*r, *today, true);
   }), HttpStatus::created);
 }
 
@@ -566,6 +578,8 @@ http::Response PatchCemexDemand(const http::Request& req, Context& ctx) {
   std::string id = req.path_param("id");
   Result<Access> a = AuthorizeObject(req, ctx, Action::kEditElections, ObjectKind::kCemexDemand, id);
   if (!a) return http::Problem(a.error());
+  Result<core::Date> today = LocalToday(ctx, *a);
+  if (!today) return http::Problem(today.error());
   Result<bool> on = CemexOn(ctx, a->scope);
   if (!on) return http::Problem(on.error());
   if (!*on) return http::Problem(Error::NotFound(kNothingHere));
@@ -574,7 +588,7 @@ http::Response PatchCemexDemand(const http::Request& req, Context& ctx) {
   if (!body) return http::Problem(body.error());
   Result<int64_t> version = http::IfMatchVersion(req);
   if (!version) return http::Problem(version.error());
-  Result<store::CemexDemandFields> f = ParseDemand(*body, Today(ctx));
+  Result<store::CemexDemandFields> f = ParseDemand(*body, NotAfter(ctx, *today));
   if (!f) return http::Problem(f.error());
   return Versioned(Write<json>(ctx, *a, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
     store::CemexRepo repo(tx, a->scope, k);
@@ -582,11 +596,11 @@ http::Response PatchCemexDemand(const http::Request& req, Context& ctx) {
     if (!cur) return cur.error();
     if (cur->version != *version) return Error::PreconditionFailed("someone else changed this demand; reload to see their change");
     store::CemexDemand d = store::MergeDemand(*cur, *f);
-    if (Status s = CheckDemand(d, Today(ctx)); !s) return s.error();
+    if (Status s = CheckDemand(d, NotAfter(ctx, *today)); !s) return s.error();
     Result<store::CemexDemand> r = repo.Update(id, *version, d, ctx.now_ms);
     if (!r) return r.error();
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "cemex.demand_updated", "cemex_demand:" + id, "allowed"); !s) return s.error();
-    return CemexJson(*r, Today(ctx), true);
+    return CemexJson(*r, *today, true);
   }));
 }
 

@@ -8,6 +8,7 @@
 
 #include "api/handler_util.h"
 #include "api/json_response.h"
+#include "core/voter_list.h"
 #include "http/problem.h"
 #include "io/export_csv.h"
 #include "io/export_decoys.h"
@@ -180,6 +181,19 @@ http::Response PostExport(const http::Request& req, Context& ctx) {
     std::string content;
     int64_t rows = 0;
     int64_t decoys = 0;
+    int64_t restricted = 0;  // voter-list people left out (R7)
+  };
+  // RULE R7 (UNVERIFIED): a voter list may be used only for its election
+  // proceeding and related matters. An export is for outreach (it names no
+  // proceeding), so people tagged restricted-use by a voter-list import are
+  // left out of the file, and the answer says how many and why.
+  const Status voter_list_use = core::CheckVoterListUse(core::VoterListUse::kOther);
+  int64_t restricted = 0;
+  auto keep = [&](const std::vector<std::string>& tags) {
+    if (voter_list_use.ok()) return true;
+    if (std::find(tags.begin(), tags.end(), core::kRestrictedUseTag) == tags.end()) return true;
+    ++restricted;
+    return false;
   };
   Result<Built> built = store::TransactValue<Built>(ctx.db, [&](store::Tx& tx) -> Result<Built> {
     auto keys = ctx.services.keys.ForOrg(tx, scope.org_id());
@@ -196,14 +210,16 @@ http::Response PostExport(const http::Request& req, Context& ctx) {
     const size_t n = io::DecoyCount(static_cast<size_t>(*people));
     io::ExportCsvBuilder csv(*fields, io::MakeDecoys(*decoy_key, id, n, *campaign_names),
                              io::DecoyPositions(*decoy_key, id, n, static_cast<size_t>(*people)));
+    restricted = 0;  // a retried transaction counts again
     if (Status s = exports.ForEachPerson(target->campaigns, *fields,
-                                         [&](const io::ExportRecord& r) { csv.AddPerson(r); });
+                                         [&](const io::ExportRecord& r) { csv.AddPerson(r); }, keep);
         !s) {
       return s.error();
     }
     Built b;
     b.rows = static_cast<int64_t>(csv.people());
     b.decoys = static_cast<int64_t>(n);
+    b.restricted = restricted;
     b.content = csv.Finish();
     return b;
   }, store::TxMode::kRead, scope.org_id());
@@ -227,7 +243,9 @@ http::Response PostExport(const http::Request& req, Context& ctx) {
     Status c = exports.Create(e, ctx.now_ms);
     Wipe(e.content);
     if (!c) return c;
-    return Audit(tx, ctx, scope.org_id(), "export.created", AuditObject(id, built->rows, fields_text), "allowed");
+    std::string object = AuditObject(id, built->rows, fields_text);
+    if (built->restricted > 0) object += " restricted_left_out=" + std::to_string(built->restricted);
+    return Audit(tx, ctx, scope.org_id(), "export.created", object, "allowed");
   }, store::TxMode::kWrite, scope.org_id());
   Wipe(built->content);
   if (!saved) return http::Problem(saved.error());
@@ -238,7 +256,12 @@ http::Response PostExport(const http::Request& req, Context& ctx) {
                {"download_url", DownloadUrl(req.path_param("org"), id)},
                {"expires_at", ctx.now_ms + store::kExportLinkValidMs},
                {"rows", built->rows},
-               {"fields", field_list}},
+               {"fields", field_list},
+               {"left_out", {{"restricted_use", built->restricted},
+                             {"reason", built->restricted > 0
+                                            ? json("people from an NLRB voter list (tagged restricted-use) were left out: " +
+                                                   voter_list_use.error().message())
+                                            : json(nullptr)}}}},
               HttpStatus::created);
 }
 

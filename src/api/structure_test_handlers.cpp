@@ -9,7 +9,10 @@
 #include "api/unit_views.h"
 #include "api/workplace_access.h"
 #include "http/json_body.h"
+#include "core/iso_date.h"
 #include "http/problem.h"
+#include "io/time_zone.h"
+#include "store/assessment_repo.h"
 #include "store/structure_test_repo.h"
 #include "store/unit_roster.h"
 
@@ -70,6 +73,26 @@ Result<std::vector<store::TestTarget>> ParseTargets(const json& body) {
   return out;
 }
 
+// The unit's employment history as spans of civil days in the unit's time
+// zone (R21: each test is scored against the unit on its day). A closed
+// row's last day is the day it was closed there.
+Result<std::vector<core::RosterSpan>> HistoryOf(store::Tx& tx, const Access& a) {
+  Result<std::vector<store::UnitEmploymentRow>> rows = store::LoadUnitEmploymentHistory(tx, a.scope, a.owner.unit_id);
+  if (!rows) return rows.error();
+  Result<std::string> zone = TimeZoneOf(tx, a.scope, a.owner);
+  if (!zone) return zone.error();
+  std::vector<core::RosterSpan> out;
+  for (const auto& r : *rows) {
+    core::RosterSpan s;
+    s.member = {r.person_id, r.department, r.shift, r.preferred_language, "", false};
+    s.supervisor = r.supervisor;
+    if (Result<core::Date> d = core::ParseIsoDate(r.started_on, "started_on"); d) s.started_on = *d;
+    if (r.valid_to_ms) s.ended_on = io::CivilDateIn(*r.valid_to_ms, *zone);
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 bool Suppress(const Context& ctx, const Access& a) {
   return !Allowed(ctx, a.scope.org_id(), Action::kViewWorkers, a.owner);
 }
@@ -89,7 +112,9 @@ http::Response GetStructureTests(const http::Request& req, Context& ctx) {
     store::StructureTestRepo repo(tx, a->scope);
     Result<std::vector<TestWithParticipation>> tests = LoadTests(repo, unit, "");
     if (!tests) return tests.error();
-    return StructureTestsJson(*roster, *tests, suppress);
+    Result<std::vector<core::RosterSpan>> history = HistoryOf(tx, *a);
+    if (!history) return history.error();
+    return StructureTestsJson(*roster, *tests, suppress, &*history);
   });
   if (!out) return http::Problem(out.error());
   ApplyPage(*out, "tests", *page);
@@ -130,7 +155,9 @@ http::Response PostStructureTest(const http::Request& req, Context& ctx) {
     }
     Result<store::UnitRoster> roster = store::LoadUnitRoster(tx, a->scope, k, unit, "", false);
     if (!roster) return roster.error();
-    Result<json> j = StructureTestsJson(*roster, {TestWithParticipation{*t, {}}}, false);
+    Result<std::vector<core::RosterSpan>> history = HistoryOf(tx, *a);
+    if (!history) return history.error();
+    Result<json> j = StructureTestsJson(*roster, {TestWithParticipation{*t, {}}}, false, &*history);
     if (!j) return j.error();
     return (*j)["tests"][0];
   });
@@ -149,7 +176,9 @@ http::Response GetStructureTest(const http::Request& req, Context& ctx) {
     store::StructureTestRepo repo(tx, a->scope);
     Result<std::vector<TestWithParticipation>> tests = LoadTests(repo, a->owner.unit_id, id);
     if (!tests) return tests.error();
-    Result<json> j = StructureTestsJson(*roster, *tests, suppress);
+    Result<std::vector<core::RosterSpan>> history = HistoryOf(tx, *a);
+    if (!history) return history.error();
+    Result<json> j = StructureTestsJson(*roster, *tests, suppress, &*history);
     if (!j) return j.error();
     json one = (*j)["tests"][0];
     one["unit"] = (*j)["unit"];
@@ -198,8 +227,22 @@ http::Response PutParticipation(const http::Request& req, Context& ctx) {
   Result<std::optional<std::string>> entrance = OptString(*body, "entrance", 200);
   if (!entrance) return http::Problem(entrance.error());
   store::Participation p{*person, **took, entrance->value_or(""), "user:" + ctx.actor->user_id, ctx.now_ms};
-  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys&) -> Result<json> {
-    if (Status s = store::StructureTestRepo(tx, a->scope).Record(id, p, ctx.now_ms); !s) return s.error();
+  Result<json> out = InOrg<json>(ctx, a->scope, store::TxMode::kWrite, [&](store::Tx& tx, const store::OrgKeys& k) -> Result<json> {
+    store::StructureTestRepo repo(tx, a->scope);
+    if (Status s = repo.Record(id, p, ctx.now_ms); !s) return s.error();
+    if (p.participated) {
+      // RULE R18: a scale's "took part in a structure test" rule, dated the
+      // day the test was held (a newer human rating stands).
+      Result<store::StructureTestRecord> t = repo.Get(id);
+      if (!t) return t.error();
+      Result<core::Date> held = core::ParseIsoDate(t->held_on, "held_on");
+      if (!held) return held.error();
+      Result<int64_t> at = LocalStartOfDay(tx, a->scope, a->owner, *held);
+      if (!at) return at.error();
+      Result<int64_t> ruled = store::ApplyAssessmentRules(tx, a->scope, k, a->owner.campaign_id, p.person_id,
+                                                         core::AssessmentFact::kTookPartInTest, *at, ctx.now_ms);
+      if (!ruled) return ruled.error();
+    }
     if (Status s = Audit(tx, ctx, a->scope.org_id(), "participation.recorded", "structure_test:" + id, "allowed"); !s) {
       return s.error();
     }

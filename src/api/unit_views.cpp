@@ -170,6 +170,9 @@ json ScaleJson(const store::Scale& s) {
           {"max_level", s.scale.max_level},
           {"labels", s.scale.labels},
           {"support_levels", s.scale.support_levels},
+          {"rules", {{std::string(core::FactName(core::AssessmentFact::kCardSigned)), s.rules.card_signed ? json(*s.rules.card_signed) : json(nullptr)},
+                     {std::string(core::FactName(core::AssessmentFact::kTookPartInTest)),
+                      s.rules.took_part_in_test ? json(*s.rules.took_part_in_test) : json(nullptr)}}},
           {"is_default", s.is_default},
           {"version", s.version}};
 }
@@ -204,6 +207,10 @@ Result<json> ChartJson(const store::UnitRoster& r, const store::Scale& scale, co
     row.rating = eff->level;
     row.cell_phone = w.phone;
     row.personal_email = w.email;
+    if (auto l = r.last_contacts.find(w.person_id); l != r.last_contacts.end()) {
+      row.last_contact_on = core::UtcDateOfMillis(l->second.at_ms);
+      row.last_contact_by = l->second.by;
+    }
     rows.push_back(row);
     json connections = json::array();
     for (const auto& c : r.connections) {
@@ -214,6 +221,7 @@ Result<json> ChartJson(const store::UnitRoster& r, const store::Scale& scale, co
       connections.push_back({{"id", c.id}, {"person_id", other}, {"name", names[other]},
                              {"kind", store::ConnectionKindName(c.kind)}, {"direction", direction}});
     }
+    auto lc = r.last_contacts.find(w.person_id);
     const auto& labels = scale.scale.labels;
     extra.push_back({
         {"person_id", w.person_id},
@@ -240,9 +248,10 @@ Result<json> ChartJson(const store::UnitRoster& r, const store::Scale& scale, co
         {"assessment_version", AssessmentHistoryVersion(r.assessments.count(w.person_id)
                                                             ? r.assessments.at(w.person_id).size()
                                                             : 0)},
-        // No contact log exists yet (field programs, later issues).
-        {"last_contact_on", nullptr},
-        {"last_contact_by", nullptr},
+        // R19: the newest human assessment or note (store::LastContact).
+        {"last_contact_on", lc == r.last_contacts.end() ? json(nullptr)
+                                                        : json(core::FormatIsoDate(core::UtcDateOfMillis(lc->second.at_ms)))},
+        {"last_contact_by", lc == r.last_contacts.end() ? json(nullptr) : json(lc->second.by)},
         {"home_phone", nullptr},
         {"cell_phone", OptText(w.phone)},
         {"personal_email", OptText(w.email)},
@@ -450,6 +459,7 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
   struct Shop {
     const store::RollupSite* site;
     int64_t workers = 0, supporters = 0, cards = 0, assessed = 0, committee = 0;
+    const store::LastContact* last = nullptr;  // R19: the shop's latest contact
   };
   std::map<std::string, Shop> shops;
   std::set<std::string> regions;
@@ -481,6 +491,8 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
     auto c = by_person->find(w.person_id);
     if (c != by_person->end() && Counts(c->second.status)) ++shop.cards;
     if (d.committee.count(w.person_id)) ++shop.committee;
+    auto lc = d.last_contacts.find(w.person_id);
+    if (lc != d.last_contacts.end() && (!shop.last || lc->second.at_ms > shop.last->at_ms)) shop.last = &lc->second;
   }
   std::vector<const Shop*> list;
   for (const auto& [id, s] : shops) list.push_back(&s);
@@ -529,8 +541,12 @@ Result<json> RollupJson(const store::EmployerRollupData& d, const store::Scale& 
                     {"committee", Count(s->committee, suppress)},
                     {"committee_needed", committee_needed(s->workers)},
                     {"committee_covered", s->committee >= committee_needed(s->workers)},
-                    // No contact log exists yet (field programs, later issues).
-                    {"last_contact_on", nullptr}});
+                    // R19: the newest human assessment or note on any of the
+                    // shop's workers; who made it only for those who may
+                    // see the unit's people.
+                    {"last_contact_on", s->last ? json(core::FormatIsoDate(core::UtcDateOfMillis(s->last->at_ms)))
+                                                : json(nullptr)},
+                    {"last_contact_by", s->last && !suppress ? json(s->last->by) : json(nullptr)}});
   }
   json region_list = json::array();
   for (const auto& r : regions) {
@@ -604,20 +620,31 @@ Result<json> CardsJson(const store::UnitRoster& r, const std::vector<store::Card
 
 namespace {
 
-// The roster a test is scored on: the unit's members now, plus anyone
-// recorded on the test who has since left (counted where they stood: no
-// department or shift known).
-std::vector<core::TestParticipant> TestRoster(const store::UnitRoster& r, const TestWithParticipation& t) {
+// The roster a test is scored on: the unit on the test's day (history, R21;
+// without one, the unit's members now), plus anyone recorded on the test
+// who is not on it (counted where they stood: no department or shift known).
+std::vector<core::TestParticipant> TestRoster(const store::UnitRoster& r, const TestWithParticipation& t,
+                                              const std::vector<core::RosterSpan>* history, core::Date held_on) {
   std::map<std::string, const store::Participation*> took;
   for (const auto& p : t.participation) took[p.person_id] = &p;
+  std::vector<core::TestParticipant> base;
+  if (history) {
+    base = core::RosterOn(*history, held_on);  // RULE R21: the unit on the test's day
+  } else {
+    for (const auto& w : r.workers) {
+      if (!w.supervisor) base.push_back({w.person_id, w.department, w.shift, w.preferred_language, "", false});
+    }
+  }
   std::vector<core::TestParticipant> out;
   std::set<std::string> seen;
-  for (const auto& w : r.workers) {
-    if (w.supervisor) continue;
-    auto it = took.find(w.person_id);
-    out.push_back({w.person_id, w.department, w.shift, w.preferred_language,
-                   it == took.end() ? "" : it->second->entrance, it != took.end() && it->second->participated});
-    seen.insert(w.person_id);
+  for (auto& p : base) {
+    auto it = took.find(p.person_id);
+    if (it != took.end()) {
+      p.entrance = it->second->entrance;
+      p.participated = it->second->participated;
+    }
+    seen.insert(p.person_id);
+    out.push_back(std::move(p));
   }
   for (const auto& p : t.participation) {
     if (!seen.count(p.person_id)) out.push_back({p.person_id, "", "", "", p.entrance, p.participated});
@@ -635,7 +662,7 @@ json GroupJson(const core::GroupResult& g, bool suppress) {
 }  // namespace
 
 Result<json> StructureTestsJson(const store::UnitRoster& r, const std::vector<TestWithParticipation>& tests,
-                                bool suppress) {
+                                bool suppress, const std::vector<core::RosterSpan>* history) {
   json list = json::array();
   std::vector<core::StructureTestResult> scored;
   for (const auto& t : tests) {
@@ -653,7 +680,7 @@ Result<json> StructureTestsJson(const store::UnitRoster& r, const std::vector<Te
     if (!held) return held.error();
     st.held_on = *held;
     st.target_percent = t.test.target_percent;
-    st.roster = TestRoster(r, t);
+    st.roster = TestRoster(r, t, history, *held);
     // A target for a group nobody on the roster is in cannot be scored; it
     // is listed instead of failing the whole view.
     json unscored = json::array();

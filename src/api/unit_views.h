@@ -80,9 +80,11 @@ struct TestWithParticipation {
 };
 // Each test scored against its targets (unit and groups), the groups nobody
 // covered, the trend across tests, and the go-public check on the latest
-// (the unit's go_public_percent). Counts only.
+// (the unit's go_public_percent). Counts only. Each test's denominator is
+// the unit on the day it was held (core::RosterOn over history, R21);
+// without a history (nullptr), today's roster.
 Result<nlohmann::json> StructureTestsJson(const store::UnitRoster& roster, const std::vector<TestWithParticipation>& tests,
-                                          bool suppress);
+                                          bool suppress, const std::vector<core::RosterSpan>* history = nullptr);
 
 // One test's roster with names and who took part. Staff-only.
 nlohmann::json ParticipationJson(const store::UnitRoster& roster, const TestWithParticipation& test);

@@ -43,7 +43,7 @@ http::Response PostVoterList(const http::Request& req, Context& ctx) {
   ImportChoices choices;
   choices.mode = store::ImportMode::kAtomic;  // a served list is imported whole or not at all
   choices.policy = store::DuplicatePolicy::kFillBlanks;
-  choices.tags = {"restricted-use", "voter-list " + tag->case_number};
+  choices.tags = {core::kRestrictedUseTag, "voter-list " + tag->case_number};
   Result<ImportStatus> started = jobs.Start(*org, ctx.actor->user_id, staged->id, choices, ctx.now_ms);
   if (!started) return http::Problem(started.error());
   AuditAlone(ctx, org->org_id(), "voter_list.imported", "election:" + id + " import:" + started->id, "allowed");

@@ -4,11 +4,13 @@
 #include <sys/stat.h>
 
 #include <cstdio>
+#include <algorithm>
 
 #include "api/handler_util.h"
 #include "core/iso_date.h"
 #include "http/etag.h"
 #include "io/text_encoding.h"
+#include "io/time_zone.h"
 #include "store/agreement_repo.h"
 #include "store/assessment_repo.h"
 #include "store/card_repo.h"
@@ -161,6 +163,33 @@ http::Response WithETag(http::Response res, int64_t version) {
 }
 
 core::Date Today(const Context& ctx) { return core::UtcDateOfMillis(ctx.now_ms); }
+
+Result<std::string> TimeZoneOf(store::Tx& tx, const store::Scope& scope, const store::Owner& owner) {
+  // The zone is a plain column: no keys are needed to read it.
+  const store::OrgKeys no_keys{};
+  store::WorkplaceRepo repo(tx, scope, no_keys);
+  return owner.unit_id.empty() ? repo.TimeZoneOfCampaign(owner.campaign_id) : repo.TimeZoneOfUnit(owner.unit_id);
+}
+
+Result<core::Date> LocalToday(const Context& ctx, store::Tx& tx, const store::Scope& scope, const store::Owner& owner) {
+  Result<std::string> zone = TimeZoneOf(tx, scope, owner);
+  if (!zone) return zone.error();
+  return io::CivilDateIn(ctx.now_ms, *zone);
+}
+
+core::Date NotAfter(const Context& ctx, core::Date local_today) { return std::max(Today(ctx), local_today); }
+
+Result<int64_t> LocalStartOfDay(store::Tx& tx, const store::Scope& scope, const store::Owner& owner, core::Date d) {
+  Result<std::string> zone = TimeZoneOf(tx, scope, owner);
+  if (!zone) return zone.error();
+  return io::EndOfDayIn(core::AddDays(d, std::chrono::days{-1}), *zone) + 1;
+}
+
+Result<core::Date> LocalToday(Context& ctx, const Access& a) {
+  return store::TransactValue<core::Date>(ctx.db, [&](store::Tx& tx) -> Result<core::Date> {
+    return LocalToday(ctx, tx, a.scope, a.owner);
+  }, store::TxMode::kRead, a.scope.org_id());
+}
 
 Result<std::optional<std::string>> OptDate(const nlohmann::json& body, const std::string& field) {
   Result<std::optional<std::string>> s = OptString(body, field, 10);

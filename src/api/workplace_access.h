@@ -68,8 +68,27 @@ bool Allowed(const Context& ctx, const std::string& org_id, security::Action act
 // The person's campaign and current unit in the scope's org; kNotFound.
 Result<store::Owner> OwnerOfPersonIn(Context& ctx, const store::Scope& scope, const std::string& person_id);
 
-// Today's civil date (UTC) of the request.
+// Today's civil date (UTC) of the request. Views of a unit or campaign use
+// LocalToday instead.
 core::Date Today(const Context& ctx);
+
+// Today's civil date of the request where the workers are: in the time zone
+// of the owner's unit's first worksite (or, with no unit, of the campaign's
+// first worksite), UTC when none has a zone (R3 staleness, deadlines and
+// structure tests count days at the worksite). TimeZoneOf is that zone
+// ("" for UTC). The first form of LocalToday reads in tx;
+// the second opens its own read transaction.
+Result<std::string> TimeZoneOf(store::Tx& tx, const store::Scope& scope, const store::Owner& owner);
+Result<core::Date> LocalToday(const Context& ctx, store::Tx& tx, const store::Scope& scope, const store::Owner& owner);
+Result<core::Date> LocalToday(Context& ctx, const Access& a);
+// The bound for "not in the future" checks of a typed date: the later of
+// the local and the UTC date, so a date that is already today where the
+// person typing it is (or in UTC) is never refused.
+core::Date NotAfter(const Context& ctx, core::Date local_today);
+// The first instant (ms) of civil day d where the owner's workers are (the
+// zone as LocalToday's): when a dated fact (a card signed on d, a test held
+// on d) happened at the earliest, for rule assessments (R18).
+Result<int64_t> LocalStartOfDay(store::Tx& tx, const store::Scope& scope, const store::Owner& owner, core::Date d);
 
 // Body fields. Absent -> nullopt; present but wrong -> kInvalidInput naming it.
 Result<std::optional<std::string>> OptDate(const nlohmann::json& body, const std::string& field);

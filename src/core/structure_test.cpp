@@ -66,6 +66,25 @@ int64_t EscalationRank(StructureTestKind kind) {
   return 0;
 }
 
+std::vector<TestParticipant> RosterOn(std::span<const RosterSpan> spans, Date day) {
+  // RULE R21: the roster of the test's day. Unknown starts count as there.
+  std::map<std::string, const RosterSpan*> on;
+  for (const RosterSpan& s : spans) {
+    if (s.started_on && *s.started_on > day) continue;
+    if (s.ended_on && *s.ended_on < day) continue;
+    auto [it, added] = on.emplace(s.member.person_id, &s);
+    if (!added && s.started_on && (!it->second->started_on || *it->second->started_on <= *s.started_on)) it->second = &s;
+  }
+  std::vector<TestParticipant> out;
+  for (const auto& [id, s] : on) {
+    if (s->supervisor) continue;
+    TestParticipant p = s->member;
+    p.participated = false;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 Result<StructureTestResult> ScoreStructureTest(const StructureTest& test) {
   if (Status s = ValidateDate(test.held_on, "held_on"); !s) return s.error();
   if (test.roster.empty()) {

@@ -18,6 +18,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -86,6 +87,25 @@ struct StructureTestResult {
   std::vector<GroupResult> groups;
   bool met = false;  // the unit and every group met their targets
 };
+
+// One row of a person's employment history in the unit: where they worked
+// (department, shift, language; entrance and participated are not used)
+// from started_on to ended_on, both days included.
+struct RosterSpan {
+  TestParticipant member;
+  bool supervisor = false;
+  std::optional<Date> started_on;  // nullopt: not known, counted as there
+  std::optional<Date> ended_on;    // nullopt: still there
+};
+
+// R21: a test measures the unit as it was on the day it was held, so its
+// denominator is the roster of that day, not today's: someone hired after
+// the test is not on it, someone who has left since is. Returns one row per
+// person employed on day (of the spans covering day, the one that started
+// last; its department, shift and language), supervisors left out (R20: a
+// supervisor is not a worker the campaign organizes), sorted by person id,
+// participated false. Never fails.
+std::vector<TestParticipant> RosterOn(std::span<const RosterSpan> spans, Date day);
 
 // Scores one test. Fails with InvalidInput when held_on is not a real date
 // ("held_on"), the roster is empty ("roster"), a person appears twice

@@ -79,6 +79,10 @@ enum class VoterListUse {
 // Forbidden, with a message saying why.
 Status CheckVoterListUse(VoterListUse use);
 
+// R7 (UNVERIFIED): the people tag a voter-list import puts on every row;
+// exports leave tagged people out (CheckVoterListUse(kOther)).
+inline constexpr const char* kRestrictedUseTag = "restricted-use";
+
 // R7 (UNVERIFIED): the tag every imported voter-list row carries.
 struct RestrictedUseTag {
   bool restricted = true;

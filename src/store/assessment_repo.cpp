@@ -3,6 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <chrono>
+
 #include "store/ids.h"
 #include "store/sealed_text.h"
 #include "store/sql_rewrite.h"
@@ -12,11 +15,18 @@ namespace {
 
 using nlohmann::json;
 
-constexpr const char* kScaleCols = "id, campaign_id, name, max_level, labels, support_levels, is_default, version";
+constexpr const char* kScaleCols = "id, campaign_id, name, max_level, labels, support_levels, is_default, version, rules";
 constexpr const char* kCols = "id, person_id, scale_id, value, at_ms, source, by_actor, note_ct, created_at_ms";
 
 std::string LabelsText(const std::vector<std::string>& labels) { return json(labels).dump(); }
 std::string LevelsText(const std::vector<int64_t>& levels) { return json(levels).dump(); }
+
+std::string RulesText(const core::AssessmentRules& r) {
+  json j = json::object();
+  if (r.card_signed) j[std::string(core::FactName(core::AssessmentFact::kCardSigned))] = *r.card_signed;
+  if (r.took_part_in_test) j[std::string(core::FactName(core::AssessmentFact::kTookPartInTest))] = *r.took_part_in_test;
+  return j.dump();
+}
 
 }  // namespace
 
@@ -41,6 +51,15 @@ Result<Scale> AssessmentRepo::ScaleFromRow(const Row& r) {
   }
   s.is_default = r.Int(6) != 0;
   s.version = r.Int(7);
+  json rules = json::parse(r.Text(8), nullptr, false);
+  if (!rules.is_object()) return Error::Internal("assessment scale " + s.id + " is unreadable");
+  for (auto [fact, slot] : {std::pair{core::AssessmentFact::kCardSigned, &s.rules.card_signed},
+                            std::pair{core::AssessmentFact::kTookPartInTest, &s.rules.took_part_in_test}}) {
+    auto it = rules.find(std::string(core::FactName(fact)));
+    if (it == rules.end()) continue;
+    if (!it->is_number_integer()) return Error::Internal("assessment scale " + s.id + " is unreadable");
+    *slot = it->get<int64_t>();
+  }
   return s;
 }
 
@@ -68,8 +87,10 @@ Result<Scale> AssessmentRepo::DefaultScale(int64_t now_ms) {
 }
 
 Result<Scale> AssessmentRepo::CreateScale(const std::string& campaign_id, const std::string& name,
-                                          const core::AssessmentScale& scale, int64_t now_ms) {
+                                          const core::AssessmentScale& scale, int64_t now_ms,
+                                          const core::AssessmentRules& rules) {
   if (Status v = core::ValidateScale(scale); !v) return v.error();
+  if (Status v = core::ValidateRules(rules, scale); !v) return v.error();
   if (!campaign_id.empty()) {
     if (!IsCanonicalUuid(campaign_id)) return Error::NotFound("no such campaign");
     Result<Rows> c = tx_.Query("SELECT 1 FROM campaigns WHERE org_id = $1 AND id = $2", {scope_.org_id(), campaign_id});
@@ -79,9 +100,9 @@ Result<Scale> AssessmentRepo::CreateScale(const std::string& campaign_id, const 
   std::string id = NewId();
   Result<int64_t> n = tx_.Exec(
       "INSERT INTO assessment_scales (org_id, id, campaign_id, name, max_level, labels, support_levels, is_default, "
-      "version, created_at_ms, updated_at_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 1, $8, $8)",
+      "version, created_at_ms, updated_at_ms, rules) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, 1, $8, $8, $9)",
       {scope_.org_id(), id, campaign_id.empty() ? Value(nullptr) : Value(campaign_id), name, scale.max_level,
-       LabelsText(scale.labels), LevelsText(scale.support_levels), now_ms});
+       LabelsText(scale.labels), LevelsText(scale.support_levels), now_ms, RulesText(rules)});
   if (!n) return n.error();
   return GetScale(id);
 }
@@ -111,7 +132,8 @@ Result<std::vector<Scale>> AssessmentRepo::ListScales() {
 
 Result<Scale> AssessmentRepo::UpdateScale(const std::string& id, int64_t expected_version,
                                           const std::optional<std::string>& name,
-                                          const std::optional<std::vector<std::string>>& labels, int64_t now_ms) {
+                                          const std::optional<std::vector<std::string>>& labels, int64_t now_ms,
+                                          const std::optional<core::AssessmentRules>& rules) {
   Result<Scale> cur = GetScale(id);
   if (!cur) return cur.error();
   if (cur->version != expected_version) {
@@ -121,10 +143,13 @@ Result<Scale> AssessmentRepo::UpdateScale(const std::string& id, int64_t expecte
   core::AssessmentScale next = cur->scale;
   if (labels) next.labels = *labels;
   if (Status v = core::ValidateScale(next); !v) return v.error();
+  const core::AssessmentRules next_rules = rules.value_or(cur->rules);
+  if (Status v = core::ValidateRules(next_rules, next); !v) return v.error();
   Result<int64_t> n = tx_.Exec(
-      "UPDATE assessment_scales SET name = $3, labels = $4, version = version + 1, updated_at_ms = $5 "
+      "UPDATE assessment_scales SET name = $3, labels = $4, version = version + 1, updated_at_ms = $5, rules = $7 "
       "WHERE org_id = $1 AND id = $2 AND version = $6",
-      {scope_.org_id(), id, name.value_or(cur->name), LabelsText(next.labels), now_ms, expected_version});
+      {scope_.org_id(), id, name.value_or(cur->name), LabelsText(next.labels), now_ms, expected_version,
+       RulesText(next_rules)});
   if (!n) return n.error();
   if (*n == 0) return Error::PreconditionFailed("someone else changed this scale; reload to see their change");
   return GetScale(id);
@@ -184,6 +209,32 @@ Result<std::vector<Assessment>> AssessmentRepo::History(const std::string& perso
     out.push_back(std::move(a));
   }
   return out;
+}
+
+Result<int64_t> ApplyAssessmentRules(Tx& tx, const Scope& scope, const OrgKeys& keys, const std::string& campaign_id,
+                                     const std::string& person_id, core::AssessmentFact fact, int64_t at_ms,
+                                     int64_t now_ms) {
+  AssessmentRepo repo(tx, scope, keys);
+  Result<std::vector<Scale>> scales = repo.ListScales();
+  if (!scales) return scales.error();
+  int64_t added = 0;
+  const std::string rule_id = core::RuleId(fact);
+  for (const Scale& s : *scales) {
+    if (!s.campaign_id.empty() && s.campaign_id != campaign_id) continue;
+    std::optional<core::AssessmentRecord> rec =
+        core::RuleAssessment(s.rules, fact, std::chrono::sys_seconds{std::chrono::seconds{at_ms / 1000}});
+    if (!rec) continue;
+    Result<std::vector<Assessment>> h = repo.History(person_id, s.id);
+    if (!h) return h.error();
+    bool already = std::any_of(h->begin(), h->end(), [&](const Assessment& a) {
+      return a.source == core::AssessmentSource::kRule && a.by_actor == rule_id && a.at_ms == at_ms;
+    });
+    if (already) continue;
+    Result<Assessment> a = repo.Add(person_id, s.id, rec->value, at_ms, core::AssessmentSource::kRule, rule_id, "", now_ms);
+    if (!a) return a.error();
+    ++added;
+  }
+  return added;
 }
 
 std::vector<core::AssessmentRecord> ToRecords(const std::vector<Assessment>& history) {

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "core/assessment.h"
+#include "core/assessment_rules.h"
 #include "core/result.h"
 #include "store/database.h"
 #include "store/key_service.h"
@@ -34,6 +35,7 @@ struct Scale {
   std::string campaign_id;  // "" = every campaign of the org
   std::string name;
   core::AssessmentScale scale;
+  core::AssessmentRules rules;  // off unless set (core/assessment_rules.h)
   bool is_default = false;
   int64_t version = 1;
 };
@@ -59,15 +61,20 @@ class AssessmentRepo {
   Result<Scale> DefaultScale(int64_t now_ms);
   // Errors: kInvalidInput as core::ValidateScale; kNotFound for a campaign
   // not in this org.
+  // kInvalidInput "rules.<fact>" as core::ValidateRules.
   Result<Scale> CreateScale(const std::string& campaign_id, const std::string& name,
-                            const core::AssessmentScale& scale, int64_t now_ms);
+                            const core::AssessmentScale& scale, int64_t now_ms,
+                            const core::AssessmentRules& rules = {});
   Result<Scale> GetScale(const std::string& id);
   // Default first, then by name.
   Result<std::vector<Scale>> ListScales();
   // Errors: kPreconditionFailed (stale); kInvalidInput "labels" when the
   // count differs from max_level + 1.
+  // rules, when given, replace the scale's rules (kInvalidInput as
+  // core::ValidateRules).
   Result<Scale> UpdateScale(const std::string& id, int64_t expected_version, const std::optional<std::string>& name,
-                            const std::optional<std::vector<std::string>>& labels, int64_t now_ms);
+                            const std::optional<std::vector<std::string>>& labels, int64_t now_ms,
+                            const std::optional<core::AssessmentRules>& rules = std::nullopt);
 
   // Appends one snapshot. Errors: kNotFound (person or scale);
   // kInvalidInput "value" outside 0..max_level.
@@ -84,6 +91,15 @@ class AssessmentRepo {
   const Scope& scope_;
   const OrgKeys& keys_;
 };
+
+// Applies the rules of every scale of the org or of campaign_id that has
+// one for fact: appends a rule assessment of person dated at_ms (when the
+// fact happened; R18), unless that rule already recorded one at that time
+// (recording the same fact twice adds nothing). Returns how many were
+// added. Errors: kNotFound (person).
+Result<int64_t> ApplyAssessmentRules(Tx& tx, const Scope& scope, const OrgKeys& keys, const std::string& campaign_id,
+                                     const std::string& person_id, core::AssessmentFact fact, int64_t at_ms,
+                                     int64_t now_ms);
 
 // The core's view of a history (for EffectiveAssessment).
 std::vector<core::AssessmentRecord> ToRecords(const std::vector<Assessment>& history);

@@ -62,7 +62,8 @@ Result<ExportInfo> InfoFromRow(const Row& r, const OrgKeys& keys, const std::str
 
 Status ExportRepo::ForEachPerson(const std::optional<std::vector<std::string>>& campaigns,
                                  const std::vector<io::ExportField>& fields,
-                                 const std::function<void(const io::ExportRecord&)>& each) {
+                                 const std::function<void(const io::ExportRecord&)>& each,
+                                 const std::function<bool(const std::vector<std::string>& tags)>& keep) {
   using F = io::ExportField;
   const std::string& org = scope_.org_id();
   std::map<std::string, std::string> campaign_name;
@@ -78,7 +79,7 @@ Status ExportRepo::ForEachPerson(const std::optional<std::vector<std::string>>& 
   cols += Wants(fields, F::kPhone) ? ", phone_ct" : ", NULL";
   cols += Wants(fields, F::kEmail) ? ", email_ct" : ", NULL";
   cols += Wants(fields, F::kAddress) ? ", address_ct" : ", NULL";
-  cols += want_details ? ", details_ct" : ", NULL";
+  cols += want_details || keep ? ", details_ct" : ", NULL";
   const char* kBlobColumns[] = {"name", "phone", "email", "address"};
   const F kBlobFields[] = {F::kName, F::kPhone, F::kEmail, F::kAddress};
 
@@ -121,9 +122,14 @@ Status ExportRepo::ForEachPerson(const std::optional<std::vector<std::string>>& 
           Result<Details> d = DetailsFromJson(*json);
           sodium_memzero(json->data(), json->size());
           if (!d) return d.error();
-          rec[Slot(F::kFirstName)] = d->Get(io::ContactFieldName(io::ContactField::kFirstName));
-          rec[Slot(F::kLastName)] = d->Get(io::ContactFieldName(io::ContactField::kLastName));
-          rec[Slot(F::kExternalId)] = d->Get(io::ContactFieldName(io::ContactField::kExternalId));
+          if (keep && !keep(SplitTags(d->Get("tags")))) continue;
+          if (want_details) {
+            rec[Slot(F::kFirstName)] = d->Get(io::ContactFieldName(io::ContactField::kFirstName));
+            rec[Slot(F::kLastName)] = d->Get(io::ContactFieldName(io::ContactField::kLastName));
+            rec[Slot(F::kExternalId)] = d->Get(io::ContactFieldName(io::ContactField::kExternalId));
+          }
+        } else if (keep && !keep({})) {
+          continue;
         }
         each(rec);
       }

@@ -75,9 +75,13 @@ class ExportRepo {
   // only those). Pages through the table so memory does not grow with it.
   // Errors: kInternal when a field does not decrypt (tampered), or the
   // database's.
+  // With keep set, each person's tags (from the sealed details) are read
+  // whatever the fields, and a person keep refuses is not passed to each
+  // (voter-list rows tagged restricted-use: domain-rules.md R7).
   Status ForEachPerson(const std::optional<std::vector<std::string>>& campaigns,
                        const std::vector<io::ExportField>& fields,
-                       const std::function<void(const io::ExportRecord&)>& each);
+                       const std::function<void(const io::ExportRecord&)>& each,
+                       const std::function<bool(const std::vector<std::string>& tags)>& keep = nullptr);
 
   // How many people ForEachPerson would visit (it places the decoys).
   Result<int64_t> CountPeople(const std::optional<std::vector<std::string>>& campaigns);

@@ -38,6 +38,43 @@ CardRecord TallyCard(const Row& r) {
   return c;
 }
 
+// The last contact of each worker the CTE `workers` (columns person_id,
+// worksite_id) lists, in one query: per worker, the newest human assessment
+// and the newest note that is not staff-only, each with who made it. With
+// per_worksite, only the most recently contacted worker of each worksite
+// (who made it is looked up for those only: the rollup needs one a shop).
+Result<std::map<std::string, LastContact>> LastContacts(Tx& tx, const std::string& workers_sql, const Params& params,
+                                                        bool per_worksite) {
+  const std::string newest = "CASE WHEN n_at IS NULL OR (a_at IS NOT NULL AND a_at >= n_at) THEN a_at ELSE n_at END";
+  const std::string rows =
+      per_worksite ? "(SELECT person_id, a_at, n_at, ROW_NUMBER() OVER (PARTITION BY worksite_id ORDER BY " + newest +
+                         " DESC, person_id) AS rn FROM latest WHERE a_at IS NOT NULL OR n_at IS NOT NULL) l WHERE l.rn = 1"
+                   : "latest l WHERE l.a_at IS NOT NULL OR l.n_at IS NOT NULL";
+  Result<Rows> r = tx.Query(
+      "WITH workers AS MATERIALIZED (" + workers_sql + "), "
+      "latest AS MATERIALIZED (SELECT k.person_id, k.worksite_id, "
+      "(SELECT max(a.at_ms) FROM assessments a WHERE a.org_id = $1 AND a.person_id = k.person_id "
+      "AND a.source = 'human') AS a_at, "
+      "(SELECT max(n.created_at_ms) FROM notes n WHERE n.org_id = $1 AND n.person_id = k.person_id "
+      "AND n.staff_only = 0) AS n_at FROM workers k) "
+      "SELECT l.person_id, l.a_at, "
+      "(SELECT a.by_actor FROM assessments a WHERE a.org_id = $1 AND a.person_id = l.person_id AND a.source = 'human' "
+      "AND a.at_ms = l.a_at ORDER BY a.created_at_ms DESC, a.id DESC LIMIT 1), l.n_at, "
+      "(SELECT n.author_id FROM notes n WHERE n.org_id = $1 AND n.person_id = l.person_id AND n.staff_only = 0 "
+      "AND n.created_at_ms = l.n_at ORDER BY n.id DESC LIMIT 1) "
+      "FROM " + rows,
+      params);
+  if (!r) return r.error();
+  std::map<std::string, LastContact> out;
+  for (const Row& row : *r) {
+    LastContact c;
+    if (!row.IsNull(1)) c = {row.Int(1), row.Text(2)};
+    if (!row.IsNull(3) && (row.IsNull(1) || row.Int(3) > c.at_ms)) c = {row.Int(3), "user:" + row.Text(4)};
+    out[row.Text(0)] = std::move(c);
+  }
+  return out;
+}
+
 }  // namespace
 
 Result<UnitRoster> LoadUnitRoster(Tx& tx, const Scope& scope, const OrgKeys& keys, const std::string& unit_id,
@@ -146,6 +183,36 @@ Result<UnitRoster> LoadUnitRoster(Tx& tx, const Scope& scope, const OrgKeys& key
                                            ParseConnectionKind(r.Text(3)).value_or(ConnectionKind::kFriend), r.Text(4),
                                            r.Int(5)});
     }
+    Result<std::map<std::string, LastContact>> last = LastContacts(
+        tx, "SELECT person_id, worksite_id FROM employment WHERE org_id = $1 AND unit_id = $2 AND valid_to_ms IS NULL",
+        {org, unit_id}, false);
+    if (!last) return last.error();
+    out.last_contacts = std::move(*last);
+  }
+  return out;
+}
+
+Result<std::vector<UnitEmploymentRow>> LoadUnitEmploymentHistory(Tx& tx, const Scope& scope, const std::string& unit_id) {
+  std::vector<UnitEmploymentRow> out;
+  if (!IsCanonicalUuid(unit_id)) return out;
+  Result<Rows> rows = tx.Query(
+      "SELECT e.person_id, d.name, s.name, p.preferred_language, e.supervisor, e.started_on, e.valid_to_ms "
+      "FROM employment e JOIN people p ON p.org_id = e.org_id AND p.id = e.person_id "
+      "LEFT JOIN unit_areas d ON d.org_id = e.org_id AND d.id = e.department_id "
+      "LEFT JOIN unit_areas s ON s.org_id = e.org_id AND s.id = e.shift_id "
+      "WHERE e.org_id = $1 AND e.unit_id = $2 ORDER BY e.person_id, e.valid_from_ms, e.id",
+      {scope.org_id(), unit_id});
+  if (!rows) return rows.error();
+  for (const Row& r : *rows) {
+    UnitEmploymentRow u;
+    u.person_id = r.Text(0);
+    u.department = r.Text(1);
+    u.shift = r.Text(2);
+    u.preferred_language = r.Text(3);
+    u.supervisor = r.Int(4) != 0;
+    u.started_on = r.Text(5);
+    if (!r.IsNull(6)) u.valid_to_ms = r.Int(6);
+    out.push_back(std::move(u));
   }
   return out;
 }
@@ -223,6 +290,14 @@ Result<EmployerRollupData> LoadEmployerRollup(Tx& tx, const Scope& scope, const 
       {org, out.employer.campaign_id});
   if (!m) return m.error();
   for (const Row& r : *m) out.committee.insert(r.Text(0));
+  Result<std::map<std::string, LastContact>> last = LastContacts(
+      tx,
+      "SELECT e.person_id, e.worksite_id FROM worksites w CROSS JOIN employment e WHERE w.org_id = $1 "
+      "AND w.employer_id = $2 AND e.org_id = w.org_id AND e.worksite_id = w.id AND e.valid_to_ms IS NULL "
+      "AND e.supervisor = 0",
+      {org, employer_id}, true);
+  if (!last) return last.error();
+  out.last_contacts = std::move(*last);
   return out;
 }
 

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -52,6 +53,15 @@ struct RosterAssessment {
   int64_t at_ms = 0;
 };
 
+// A worker's last contact (R19's "last-contact date and who made it"): the
+// newest human assessment (on any scale; rules are not contacts) or note
+// on them (not staff-only ones: the chart's readers need not be staff),
+// whichever is later.
+struct LastContact {
+  int64_t at_ms = 0;
+  std::string by;  // "user:<id>"
+};
+
 struct UnitRoster {
   Unit unit;
   std::vector<std::string> departments;  // every department of the unit, sorted
@@ -66,11 +76,29 @@ struct UnitRoster {
   // Connections touching a worker (only with_names), and the names of the
   // other side when they are on the unit.
   std::vector<Connection> connections;
+  // Only with_names: person_id -> last contact, for workers with one.
+  std::map<std::string, LastContact> last_contacts;
 };
 
 // Errors: kNotFound (unit); kInternal when a sealed value does not open.
 Result<UnitRoster> LoadUnitRoster(Tx& tx, const Scope& scope, const OrgKeys& keys, const std::string& unit_id,
                                   const std::string& scale_id, bool with_names);
+
+// One row of the unit's employment history, current or closed (R21: a
+// structure test is scored against the unit as it was on its day).
+struct UnitEmploymentRow {
+  std::string person_id;
+  std::string department;  // "" = not recorded
+  std::string shift;
+  std::string preferred_language;
+  bool supervisor = false;
+  std::string started_on;              // ISO date, "" when not known
+  std::optional<int64_t> valid_to_ms;  // when the row was closed (left, moved, changed); nullopt: current
+};
+
+// Every employment row, past and current, in the unit, by person then
+// valid_from. One query. Errors: kUnavailable/kInternal.
+Result<std::vector<UnitEmploymentRow>> LoadUnitEmploymentHistory(Tx& tx, const Scope& scope, const std::string& unit_id);
 
 struct RollupSite {
   Worksite site;  // address not loaded
@@ -94,6 +122,9 @@ struct EmployerRollupData {
   // Current organizing-committee members (role "committee", not helpers) of
   // the employer's campaign: the rollup's coverage column (R20).
   std::set<std::string> committee;
+  // The last contact of each worksite (one query): its most recently
+  // contacted worker (supervisors aside), person_id -> contact.
+  std::map<std::string, LastContact> last_contacts;
 };
 
 // Errors: kNotFound (employer).

@@ -143,6 +143,26 @@ Result<std::vector<Worksite>> WorkplaceRepo::ListWorksites(const std::string& em
   return out;
 }
 
+Result<std::string> WorkplaceRepo::TimeZoneOfUnit(const std::string& unit_id) {
+  if (!IsCanonicalUuid(unit_id)) return std::string();
+  Result<Rows> r = tx_.Query(
+      "SELECT w.time_zone FROM unit_worksites uw JOIN worksites w ON w.org_id = uw.org_id AND w.id = uw.worksite_id "
+      "WHERE uw.org_id = $1 AND uw.unit_id = $2 AND w.time_zone <> '' ORDER BY w.created_at_ms, w.id LIMIT 1",
+      {scope_.org_id(), unit_id});
+  if (!r) return r.error();
+  return r->empty() ? std::string() : (*r)[0].Text(0);
+}
+
+Result<std::string> WorkplaceRepo::TimeZoneOfCampaign(const std::string& campaign_id) {
+  if (!IsCanonicalUuid(campaign_id)) return std::string();
+  Result<Rows> r = tx_.Query(
+      "SELECT w.time_zone FROM worksites w JOIN employers e ON e.org_id = w.org_id AND e.id = w.employer_id "
+      "WHERE w.org_id = $1 AND e.campaign_id = $2 AND w.time_zone <> '' ORDER BY w.created_at_ms, w.id LIMIT 1",
+      {scope_.org_id(), campaign_id});
+  if (!r) return r.error();
+  return r->empty() ? std::string() : (*r)[0].Text(0);
+}
+
 Result<Worksite> WorkplaceRepo::UpdateWorksite(const std::string& id, int64_t expected_version,
                                                const WorksiteFields& c, int64_t now_ms) {
   Result<Worksite> cur = GetWorksite(id);

@@ -148,6 +148,12 @@ class WorkplaceRepo {
   Status DeleteWorksite(const std::string& id, int64_t expected_version);
   Status DeleteUnit(const std::string& id, int64_t expected_version);
   Status DeleteArea(const std::string& id, int64_t expected_version);
+  // The IANA time zone where "today" is counted for a unit (its first
+  // worksite, oldest first, that has a zone) or a campaign (the first such
+  // worksite of its employers): "" (UTC) when none has one, or when the id
+  // is missing or malformed.
+  Result<std::string> TimeZoneOfUnit(const std::string& unit_id);
+  Result<std::string> TimeZoneOfCampaign(const std::string& campaign_id);
 
   // The campaign (and unit) an object belongs to. Errors: kNotFound.
   Result<Owner> OwnerOfEmployer(const std::string& id);

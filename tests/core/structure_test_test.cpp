@@ -208,5 +208,44 @@ TEST(StructureTest, BadDateAndThresholdAreErrors) {
   ExpectInvalid(CheckGoPublic(StructureTestResult{}, 0), "threshold_percent");
 }
 
+// RULE R21: a test is scored against the unit as it was on its day: Ana
+// (hired after it) is not in the denominator, Ben (left since) is, Cleo's
+// department is the one she was in then, the supervisor is never counted,
+// and an unknown start counts as there.
+TEST(StructureTest, RosterIsTheUnitOnTheTestsDay) {
+  const Date held = 2025y / May / 1;
+  auto span = [](const std::string& id, const std::string& dept, std::optional<Date> from, std::optional<Date> to,
+                 bool supervisor = false) {
+    RosterSpan s;
+    s.member = {id, dept, "Days", "en", "", true};
+    s.started_on = from;
+    s.ended_on = to;
+    s.supervisor = supervisor;
+    return s;
+  };
+  std::vector<RosterSpan> spans = {
+      span("ana", "Rooms", 2025y / May / 2, std::nullopt),
+      span("ben", "Rooms", 2024y / January / 1, 2025y / May / 1),  // last day: the test's day
+      span("cleo", "Rooms", 2023y / March / 1, 2025y / June / 1),
+      span("cleo", "Laundry", 2025y / June / 2, std::nullopt),
+      span("dev", "Rooms", std::nullopt, std::nullopt),
+      span("eve", "Rooms", 2020y / January / 1, 2025y / April / 30),  // left the day before
+      span("boss", "Rooms", 2020y / January / 1, std::nullopt, true),
+  };
+  std::vector<TestParticipant> roster = RosterOn(spans, held);
+  ASSERT_EQ(roster.size(), 3u);
+  EXPECT_EQ(roster[0].person_id, "ben");
+  EXPECT_EQ(roster[1].person_id, "cleo");
+  EXPECT_EQ(roster[1].department, "Rooms");
+  EXPECT_EQ(roster[2].person_id, "dev");
+  for (const auto& p : roster) EXPECT_FALSE(p.participated);
+  // Today's roster would be ana, cleo (Laundry), dev.
+  std::vector<TestParticipant> now = RosterOn(spans, 2026y / January / 1);
+  ASSERT_EQ(now.size(), 3u);
+  EXPECT_EQ(now[0].person_id, "ana");
+  EXPECT_EQ(now[1].department, "Laundry");
+  EXPECT_TRUE(RosterOn({}, held).empty());
+}
+
 }  // namespace
 }  // namespace hotshop::core
