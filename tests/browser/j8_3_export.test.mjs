@@ -173,5 +173,64 @@ for (const db of testDatabases()) {
         await phone.close();
       }
     });
+
+    // R7: people of an NLRB voter list (tagged restricted-use by its import)
+    // never leave in an export; the page says how many were left out and why.
+    it('people from a voter list are left out of an export, and the page says so', async () => {
+      const login = await server.addUser({ email: 'ada.admin@example.org', name: 'Ada Admin', role: 'org_admin' });
+      const laptop = await newContext(browser, 'laptop', { locale: kLocale.en, acceptDownloads: true });
+      try {
+        const page = await laptop.newPage();
+        const watch = await watchPage(page);
+        await firstSignIn(page, server.url, login, 'en');
+        // A demo election whose petition has a case number.
+        let election = null;
+        for (const c of (await apiFetch(page, 'GET', '/api/orgs/demo/campaigns')).body.campaigns) {
+          for (const u of (await apiFetch(page, 'GET', `/api/orgs/demo/campaigns/${c.id}/units`)).body.units) {
+            const h = (await apiFetch(page, 'GET', `/api/orgs/demo/units/${u.id}/elections`)).body;
+            election ??= (h.elections ?? []).find((e) => e.case_number);
+          }
+        }
+        assert.ok(election, 'the demo has an election with a case number');
+        // Two new people and Rosa, already a demo person (matched and tagged).
+        const csv =
+          'last_name,first_name,phone,work_location\n' +
+          'Arriaga,Nadia,202-555-0171,Front desk\n' +
+          'Bello,Omar,202-555-0172,Front desk\n' +
+          'Quintero,Rosa,202-555-0101,Housekeeping\n';
+        const up = await page.evaluate(
+          async ({ path, csv }) => {
+            const r = await fetch(path, {
+              method: 'POST',
+              headers: { 'Content-Type': 'text/csv', 'X-Requested-With': 'hotshop' },
+              body: csv,
+            });
+            return { status: r.status, body: await r.json() };
+          },
+          { path: `/api/orgs/demo/elections/${election.id}/voter-list?filename=voters.csv`, csv },
+        );
+        assert.equal(up.status, 202, JSON.stringify(up.body));
+        let state = null;
+        for (let i = 0; i < 200 && state !== 'completed' && state !== 'failed'; ++i) {
+          await page.waitForTimeout(100);
+          state = (await apiFetch(page, 'GET', `/api/orgs/demo/imports/${up.body.import_id}`)).body.state;
+        }
+        assert.equal(state, 'completed');
+
+        await page.goto(`${server.url}/people/export`);
+        await page.locator('input[name="export-reason"]').fill('Phone bank for the next meeting');
+        await page.getByRole('button', { name: 'Create export', exact: true }).click();
+        const ready = page.getByTestId('export-ready');
+        await ready.waitFor({ timeout: 15_000 });
+        await ready.getByText('People: 8. Fields: Name, Phone.').waitFor();
+        await ready.getByText('Left out: 3 people from an NLRB voter list.').waitFor();
+        const [download] = await Promise.all([page.waitForEvent('download'), ready.getByTestId('export-download').click()]);
+        const file = await readFile(await download.path(), 'utf8');
+        for (const name of ['Nadia', 'Omar', 'Rosa Quintero']) assert.ok(!file.includes(name), `${name} is not in the file`);
+        await assertClean(watch, server.url);
+      } finally {
+        await laptop.close();
+      }
+    });
   });
 }

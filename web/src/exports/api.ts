@@ -41,6 +41,8 @@ export interface ExportCreated {
   expires_at: number;
   rows: number;
   fields: ExportField[];
+  /** People the law keeps out of exports (R7: an NLRB voter list is for the proceeding only). */
+  left_out?: { restricted_use: number; reason: string | null };
 }
 
 export interface ExportLogEntry {

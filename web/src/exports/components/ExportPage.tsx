@@ -127,6 +127,11 @@ function ExportForm({ org }: { org: string }) {
         <Card title={t('ready.title')}>
           <div class="hs-stack">
             <p>{t('ready.rows', { count: ready.rows, fields: names })}</p>
+            {(ready.left_out?.restricted_use ?? 0) > 0 && (
+              <Banner tone="info" title={t('ready.leftOut', { count: ready.left_out?.restricted_use ?? 0 })}>
+                <p>{t('ready.leftOutWhy')}</p>
+              </Banner>
+            )}
             {downloaded ? (
               <Banner tone="success" title={t('ready.downloaded')} />
             ) : (

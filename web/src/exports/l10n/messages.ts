@@ -42,6 +42,9 @@ export const messages = defineMessages('exports', {
   ready: {
     title: 'Your export is ready',
     rows: 'People: {{count}}. Fields: {{fields}}.',
+    leftOut: 'Left out: {{count}} people from an NLRB voter list.',
+    leftOutWhy:
+      'A voter list the employer gives for an election may be used only for that election and related matters (its people are tagged restricted-use), so they are never exported.',
     expires: 'The link works once and expires at {{time}}.',
     download: 'Download the CSV file',
     downloaded: 'Downloaded. The link is used up: make a new export if you need the file again.',
