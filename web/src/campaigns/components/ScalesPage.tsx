@@ -143,16 +143,26 @@ function draftOf(t: T, scale: Scale): Draft {
 }
 
 /** One scale as a form: name, labels 1..max, rules; Save with If-Match. */
-function ScaleEditor({ scale: initial, onSaved }: { scale: Scale; onSaved: (s: Scale) => void }) {
+function ScaleEditor({
+  scale: initial,
+  campaignId,
+  onSaved,
+}: {
+  scale: Scale;
+  campaignId: string;
+  onSaved: (s: Scale) => void;
+}) {
   const t = useMessages(messages);
   const org = useOrg();
+  // origin: the version the form started from; base: the newest known one
+  // (its version goes in If-Match). After a 412 they differ.
+  const [origin, setOrigin] = useState<Scale>(initial);
   const [base, setBase] = useState<Scale>(initial);
   const [draft, setDraft] = useState<Draft>(() => draftOf(t, initial));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [theirs, setTheirs] = useState<Scale | null>(null);
   const [saved, setSaved] = useState(false);
-  const unchanged = draftOf(t, base);
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -160,13 +170,22 @@ function ScaleEditor({ scale: initial, onSaved }: { scale: Scale; onSaved: (s: S
     setBusy(true);
     setProblem(null);
     setSaved(false);
-    // A label left as shown keeps what is stored (the default scale's keys
-    // stay translatable); level 0 is never relabelled.
-    const labels = draft.words.map((w, l) => (l === 0 || w === unchanged.words[l] ? base.labels[l] ?? '' : w.trim()));
-    const r = await patchScale(org, base.id, { name: draft.name.trim(), labels, rules: draft.rules }, base.version);
+    // Only what this person changed goes over the newest version: a label
+    // left as it was keeps what is stored (the default scale's keys stay
+    // translatable, a colleague's edit stays); level 0 is never relabelled.
+    const start = draftOf(t, origin);
+    const now = rulesOf(base);
+    const labels = draft.words.map((w, l) => (l === 0 || w === start.words[l] ? base.labels[l] ?? '' : w.trim()));
+    const name = draft.name === start.name ? base.name : draft.name.trim();
+    const rules: ScaleRules = {
+      card_signed: draft.rules.card_signed === start.rules.card_signed ? now.card_signed : draft.rules.card_signed,
+      structure_test: draft.rules.structure_test === start.rules.structure_test ? now.structure_test : draft.rules.structure_test,
+    };
+    const r = await patchScale(org, base.id, { name, labels, rules }, base.version);
     if (r.ok) {
       setBusy(false);
       setBase(r.value);
+      setOrigin(r.value);
       setTheirs(null);
       setDraft(draftOf(t, r.value));
       setSaved(true);
@@ -175,7 +194,7 @@ function ScaleEditor({ scale: initial, onSaved }: { scale: Scale; onSaved: (s: S
     }
     if (r.problem.status === 412) {
       // A colleague saved first: keep what was typed, show theirs below.
-      const now = await listScales(org, base.campaign_id ?? initial.campaign_id ?? '');
+      const now = await listScales(org, campaignId);
       setBusy(false);
       const fresh = now.ok ? now.value.scales.find((s) => s.id === base.id) : undefined;
       if (fresh) {
@@ -191,6 +210,7 @@ function ScaleEditor({ scale: initial, onSaved }: { scale: Scale; onSaved: (s: S
   const useTheirs = () => {
     if (!theirs) return;
     setDraft(draftOf(t, theirs));
+    setOrigin(theirs);
     setTheirs(null);
     onSaved(theirs);
   };
@@ -404,7 +424,7 @@ export function ScalesPage({ params }: RouteProps) {
               <Card key={s.id} title={s.name} level={2}>
                 <div data-testid="scale" data-scale={s.id} class="hs-stack">
                   <p class="hs-muted">{s.campaign_id ? t('scales.campaignOwn') : t('scales.orgDefault')}</p>
-                  {mayEditScale(grants, s) ? <ScaleEditor scale={s} onSaved={replace} /> : <ScaleView scale={s} />}
+                  {mayEditScale(grants, s) ? <ScaleEditor scale={s} campaignId={campaignId} onSaved={replace} /> : <ScaleView scale={s} />}
                 </div>
               </Card>
             ))}
