@@ -179,6 +179,46 @@ for (const db of testDatabases()) {
       await assertClean(watch, server.url);
     });
 
+    it('she adds a scale of the campaign’s own: an empty label is refused next to the labels', async () => {
+      const watch = await watchPage(page);
+      await page.goto(`${server.url}/campaigns/${campaign}/scales`);
+      const form = page.getByTestId('new-scale');
+      await form.waitFor();
+      await form.locator('input[name="new-scale-name"]').fill('Turnout');
+      await form.locator('select[name="new-scale-max"]').selectOption('3');
+      await form.locator('input[name="new-label-1"]').fill('Always comes');
+      await form.locator('input[name="new-label-2"]').fill('Sometimes');
+      // Level 3 left empty: refused by the labels before anything is sent.
+      await form.locator('button[name="add-scale"]').tap();
+      await form.getByText('Give every level a label (up to 100 characters each).').waitFor();
+      await form.locator('input[name="new-label-3"]').fill('Never');
+      // No name: the server's 400 is shown next to the name.
+      await form.locator('input[name="new-scale-name"]').fill('');
+      await form.locator('button[name="add-scale"]').tap();
+      await form.locator('.hs-field--invalid').getByText('Enter a name for the scale (up to 200 characters).').waitFor();
+      await form.locator('input[name="new-scale-name"]').fill('Turnout');
+      await form.locator('input[type="checkbox"][name="new-support-2"]').uncheck();
+      await form.locator('select[name="rule-structure_test"]').selectOption('1');
+      await form.locator('button[name="add-scale"]').tap();
+      await page.getByText('The scale “Turnout” was added.').waitFor();
+      const posts = watch.requests.filter((q) => q.method() === 'POST' && q.url().endsWith('/assessment-scales'));
+      assert.deepEqual(await Promise.all(posts.map(async (q) => (await q.response()).status())), [400, 201]);
+      const r = await apiGet(page, `/api/orgs/demo/campaigns/${campaign}/assessment-scales`);
+      const made = r.body.scales.filter((x) => x.name === 'Turnout');
+      assert.equal(made.length, 1, 'made once: the refused try made nothing');
+      assert.equal(made[0].campaign_id, campaign);
+      assert.deepEqual(made[0].labels, ['not_assessed', 'Always comes', 'Sometimes', 'Never']);
+      assert.deepEqual(made[0].support_levels, [1]);
+      assert.deepEqual(made[0].rules, { card_signed: null, structure_test: 1 });
+      // It is listed, editable, and level 0 reads "not assessed".
+      const editor = page.locator(`[data-testid="scale-editor"][data-scale="${made[0].id}"]`);
+      assert.equal(await editor.locator('input[name="label-3"]').inputValue(), 'Never');
+      assert.match(await editor.getByTestId('level-zero').textContent(), /^0 Not assessed/);
+      assert.match(await editor.getByTestId('support-levels').textContent(), /Counts as support: 1 Always comes\./);
+      await assertFitsWidth(page, 360);
+      await assertClean(watch, server.url);
+    });
+
     it('a viewer (es) and a unit worker-leader have no link and nothing to edit', async () => {
       const unit = map.worksites[0].unit;
       const viewer = await server.addUser({ email: 'vic.viewer@example.org', name: 'Vic Viewer', role: 'viewer', campaign: kCampaign });

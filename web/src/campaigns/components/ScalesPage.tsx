@@ -25,6 +25,8 @@ const kRules: readonly RuleName[] = ['card_signed', 'structure_test'];
 const kDefaultWords = ['not_assessed', 'leader', 'supporter', 'undecided', 'leaning_against', 'opposed'] as const;
 type DefaultWord = (typeof kDefaultWords)[number];
 const kNotAssessed = 'not_assessed';
+/** A label left empty, caught before sending (shown like the server's 400). */
+const kEmptyLabel: Problem = { status: 400, code: 'invalid_input', field: 'labels' };
 
 function rulesOf(scale: Scale): ScaleRules {
   return { card_signed: scale.rules?.card_signed ?? null, structure_test: scale.rules?.structure_test ?? null };
@@ -181,6 +183,12 @@ function ScaleEditor({
       card_signed: draft.rules.card_signed === start.rules.card_signed ? now.card_signed : draft.rules.card_signed,
       structure_test: draft.rules.structure_test === start.rules.structure_test ? now.structure_test : draft.rules.structure_test,
     };
+    if (labels.some((l) => !l.trim())) {
+      // The server would take an empty label; a level needs words.
+      setBusy(false);
+      setProblem(kEmptyLabel);
+      return;
+    }
     const r = await patchScale(org, base.id, { name, labels, rules }, base.version);
     if (r.ok) {
       setBusy(false);
@@ -308,10 +316,16 @@ function NewScaleForm({ campaignId, onAdded }: { campaignId: string; onAdded: (s
     if (busy) return;
     setBusy(true);
     setProblem(null);
+    const labels = [kNotAssessed, ...words.slice(1, max + 1).map((w) => w.trim())];
+    if (labels.some((l) => !l)) {
+      setBusy(false);
+      setProblem(kEmptyLabel);
+      return;
+    }
     const r = await createScale(org, campaignId, {
       name: name.trim(),
       max_level: max,
-      labels: [kNotAssessed, ...words.slice(1, max + 1).map((w) => w.trim())],
+      labels,
       support_levels: support.filter((l) => l <= max).sort((a, b) => a - b),
       rules: {
         card_signed: rules.card_signed !== null && rules.card_signed <= max ? rules.card_signed : null,
