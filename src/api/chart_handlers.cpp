@@ -95,6 +95,10 @@ Result<std::string> Label(const json& l) {
   Result<std::optional<std::string>> text = OptName(json{{"labels", l}}, "labels", 100);
   if (!text) return text.error();
   if (!*text) return Error::InvalidInput("labels", "each label must be a short text");
+  // An empty label would leave a level with no name on the chart.
+  if ((*text)->find_first_not_of(" \t") == std::string::npos) {
+    return Error::InvalidInput("labels", "each level needs a label; none may be empty");
+  }
   return **text;
 }
 

@@ -322,6 +322,13 @@ TEST_P(CampaignApi, CampaignScalesAreConfigurableAndRelabelledWithIfMatch) {
                                      {{"labels", {"sin evaluar", "con el comité", "indeciso", "en contra"}}}, "\"v1\"");
   ASSERT_EQ(relabel.status, 200) << relabel.body;
   EXPECT_EQ(admin_->Patch("/api/orgs/demo/assessment-scales/" + escala, {{"name", "x"}}, "\"v1\"").status, 412);
+  // A level with an empty label is refused, naming the field; nothing changes.
+  HttpResult blank = admin_->Patch("/api/orgs/demo/assessment-scales/" + escala,
+                                   {{"labels", {"sin evaluar", " ", "indeciso", "en contra"}}}, "\"v2\"");
+  EXPECT_EQ(blank.status, 400) << blank.body;
+  EXPECT_EQ(Parse(blank)["field"], "labels");
+  EXPECT_EQ(admin_->Patch("/api/orgs/demo/assessment-scales/" + escala, {{"name", "Escala corta"}}, "\"v2\"").status, 200)
+      << "still at v2: the refused edit changed nothing";
   // Copper's scale is not Harbor's to use: the same answer as a missing one.
   json copper_scales = Parse(admin_->Get("/api/orgs/demo/campaigns/" + copper_ + "/assessment-scales"))["scales"];
   std::string barista;
