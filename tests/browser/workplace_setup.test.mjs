@@ -137,6 +137,7 @@ for (const db of testDatabases()) {
         await addUnit.getByText(`${kUnit} was added.`, { exact: true }).waitFor();
         const card = page.locator('.hs-card').filter({ has: page.getByRole('heading', { name: kUnit, exact: true }) });
         await card.waitFor();
+        if (process.env.WSSETUP_SHOTS) await page.screenshot({ path: '/tmp/wssetup-dash.png', fullPage: true });
         const units = await apiGet(page, `/api/orgs/demo/campaigns/${campaign}/units`);
         const unit = units.body.units.find((u) => u.name === kUnit);
         assert.deepEqual(unit.worksite_ids, [site.id]);
@@ -196,6 +197,18 @@ for (const db of testDatabases()) {
         assert.equal(await size.input.inputValue(), 'lots');
         await size.input.fill('25');
         await settings.locator('input[name="unit-name"]').fill(`${kUnit}, Chicago`);
+        // A colleague saved the unit meanwhile: 412, the typed values stay.
+        const seen = (await apiGet(page, `/api/orgs/demo/units/${unitId}`)).body;
+        const other = await apiFetch(page, 'PATCH', `/api/orgs/demo/units/${unitId}`, { eligibility: 'Non-supervisory laundry workers' }, {
+          'If-Match': `"v${seen.version}"`,
+        });
+        assert.equal(other.status, 200, JSON.stringify(other.body));
+        await settings.locator('button[name="save-unit"]').click();
+        await settings.getByText('A colleague changed this since the page loaded.', { exact: false }).waitFor();
+        assert.equal(await size.input.inputValue(), '25');
+        assert.equal(await settings.locator('input[name="unit-name"]').inputValue(), `${kUnit}, Chicago`);
+        assert.equal((await apiGet(page, `/api/orgs/demo/units/${unitId}`)).body.name, kUnit, 'nothing saved');
+        if (process.env.WSSETUP_SHOTS) await page.screenshot({ path: '/tmp/wssetup-setup.png', fullPage: true });
         await settings.locator('button[name="save-unit"]').click();
         await settings.getByText('Saved.', { exact: true }).waitFor();
         await page.getByRole('heading', { level: 1, name: `Departments, shifts and job classes: ${kUnit}, Chicago` }).waitFor();

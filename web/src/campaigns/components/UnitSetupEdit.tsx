@@ -4,6 +4,7 @@
 // and change its entered size. Renames send If-Match the version shown: on
 // 412 the typed text stays, the screen says a colleague changed it and
 // reloads the unit underneath (the next save uses the new version).
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useMessages } from '../../i18n/hooks';
 import { Banner, Button, TextField } from '../../ui';
@@ -51,8 +52,21 @@ export function AddAreaForm({ unitId, kind, onAdded }: { unitId: string; kind: A
   );
 }
 
-/** One area's name with an inline rename (editors only). */
-export function AreaName({ area, edit, onRenamed, onStale }: { area: Area; edit: boolean; onRenamed: (a: Area) => void; onStale: () => void }) {
+/** One area's name with an inline rename (editors only); children are
+ * further actions shown beside Rename (Delete). */
+export function AreaName({
+  area,
+  edit,
+  onRenamed,
+  onStale,
+  children,
+}: {
+  area: Area;
+  edit: boolean;
+  onRenamed: (a: Area) => void;
+  onStale: () => void;
+  children?: ComponentChildren;
+}) {
   const t = useMessages(messages);
   const org = useOrg();
   const [open, setOpen] = useState(false);
@@ -65,19 +79,22 @@ export function AreaName({ area, edit, onRenamed, onStale }: { area: Area; edit:
       <>
         <span>{area.name}</span>
         {edit && (
-          <Button
-            variant="quiet"
-            name="rename"
-            aria-label={t('workplace.renameLabel', { name: area.name })}
-            onClick={() => {
-              setName(area.name);
-              setStale(false);
-              problem.set(null);
-              setOpen(true);
-            }}
-          >
-            {t('workplace.rename')}
-          </Button>
+          <div class="camp-ws-actions">
+            <Button
+              variant="quiet"
+              name="rename"
+              aria-label={t('workplace.renameLabel', { name: area.name })}
+              onClick={() => {
+                setName(area.name);
+                setStale(false);
+                problem.set(null);
+                setOpen(true);
+              }}
+            >
+              {t('workplace.rename')}
+            </Button>
+            {children}
+          </div>
         )}
       </>
     );

@@ -62,13 +62,12 @@ export function UnitSetupPage({ params }: RouteProps) {
                           edit={edit}
                           onRenamed={(x) => unit.set({ ...u, [field]: u[field].map((y) => (y.id === x.id ? { ...y, ...x } : y)) })}
                           onStale={unit.reload}
-                        />
-                        {edit && (
+                        >
                           <DeleteButton
                             name={a.name}
                             onClick={() => removal.ask({ kind, id: a.id, name: a.name, version: a.version })}
                           />
-                        )}
+                        </AreaName>
                       </li>
                     ))}
                   </ul>
