@@ -4,17 +4,9 @@
 // job classes. One function per endpoint; edits send If-Match the version the
 // screen shows (412 when someone changed it since).
 import { requestJson, type ApiResult } from '../http/client';
-import { etagOf, type Area, type Employer, type Unit } from './api';
+import { etagOf, id, orgPath, type Area, type Employer, type Unit } from './api';
 
 type Opts = { signal?: AbortSignal };
-
-function orgPath(org: string): string {
-  return `/api/orgs/${encodeURIComponent(org)}`;
-}
-
-function id(x: string): string {
-  return encodeURIComponent(x);
-}
 
 export interface WorksiteRecord {
   id: string;

@@ -4,6 +4,7 @@
 // it gave them (they say exactly what is wrong: too long, a control
 // character, a name already used), else the translated hint; anything else
 // is a translated banner. What was typed is never cleared on a refusal.
+import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Problem } from '../../http/client';
 import { useMessages } from '../../i18n/hooks';
@@ -16,7 +17,7 @@ export interface FormProblem {
   /** The error text for a field of this form, if the answer named it. */
   error: (field: FieldKey) => string | undefined;
   /** The banner for a problem no field of the form explains. */
-  banner: preact.JSX.Element | null;
+  banner: JSX.Element | null;
   set: (problem: Problem | null) => void;
 }
 
