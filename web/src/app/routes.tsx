@@ -22,6 +22,7 @@ import {
   ParticipationRoute,
   PersonRoute,
   RollupRoute,
+  ScalesRoute,
   TestsRoute,
   UnitSetupRoute,
 } from '../campaigns/components/routes';
@@ -127,6 +128,7 @@ export const kRoutes: readonly Route[] = [
   },
   { path: '/campaigns/:id', component: DashboardRoute, access: 'signed-in' }, // meters, coverage, trend
   { path: '/campaigns/:id/committee', component: CommitteeRoute, access: 'signed-in' }, // J3.2
+  { path: '/campaigns/:id/scales', component: ScalesRoute, access: 'signed-in' }, // R18 assessment scales
   { path: '/units/:id/chart', component: ChartRoute, access: 'signed-in' }, // R19 wall chart
   { path: '/units/:id/cards', component: CardsRoute, access: 'signed-in' }, // J5.2
   { path: '/units/:id/cards/summary', component: CardSummaryRoute, access: 'signed-in' }, // R4 employer-safe

@@ -221,8 +221,45 @@ export interface Scale {
   max_level: number;
   labels: string[];
   support_levels: number[];
+  /** R18 rule assessments: the level a fact sets, null = no rule. */
+  rules?: ScaleRules;
   is_default: boolean;
   version: number;
+}
+
+export interface ScaleRules {
+  card_signed: number | null;
+  structure_test: number | null;
+}
+
+export type RuleName = keyof ScaleRules;
+
+/** The org's default scale and the campaign's own (GET .../assessment-scales). */
+export function listScales(org: string, campaign: string, opts?: Opts): Promise<ApiResult<{ scales: Scale[] }>> {
+  return get(`${orgPath(org)}/campaigns/${id(campaign)}/assessment-scales`, opts);
+}
+
+export interface NewScale {
+  name: string;
+  max_level: number;
+  labels: string[];
+  support_levels: number[];
+  rules: ScaleRules;
+}
+
+export function createScale(org: string, campaign: string, body: NewScale): Promise<ApiResult<Scale>> {
+  return requestJson('POST', `${orgPath(org)}/campaigns/${id(campaign)}/assessment-scales`, body);
+}
+
+/** Renames a scale, relabels its levels, sets its rules (If-Match; 412 when
+ * someone changed it since). Levels and support levels are fixed once made. */
+export function patchScale(
+  org: string,
+  scale: string,
+  body: { name?: string; labels?: string[]; rules?: ScaleRules },
+  version: number,
+): Promise<ApiResult<Scale>> {
+  return requestJson('PATCH', `${orgPath(org)}/assessment-scales/${id(scale)}`, body, { headers: ifMatch(etagOf(version)) });
 }
 
 export interface Assessment {

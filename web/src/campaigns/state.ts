@@ -51,6 +51,14 @@ export function mayManage(grants: readonly Grant[]): boolean {
   return grants.some((g) => kStaffRoles.has(g.role));
 }
 
+/** Whether the person may edit an assessment scale (committee.manage on its
+ * owner): a campaign's own scale with any staff grant, the org's default
+ * (no campaign) only with an org-wide one. The server decides. */
+export function mayEditScale(grants: readonly Grant[], scale: { campaign_id: string | null }): boolean {
+  if (scale.campaign_id) return mayManage(grants);
+  return grants.some((g) => kStaffRoles.has(g.role) && g.scope_kind === 'org');
+}
+
 /** Whether the person may create, edit and delete employers, worksites,
  * units and their areas (workplace.edit: admin, staff, volunteer; the same
  * roles as committee.manage); the server decides, per object. */

@@ -84,6 +84,13 @@ export function DashboardPage({ params }: RouteProps) {
         {() => (
           <>
             <DeadlinesSummary campaignId={id} />
+            {mayManage(grants) && (
+              <nav class="camp-links" aria-label={t('dashboard.manage')}>
+                <Link href={`/campaigns/${id}/scales`} class="camp-link" data-testid="scales-link">
+                  {t('dashboard.scales')}
+                </Link>
+              </nav>
+            )}
             {removal.banner}
             {removal.dialog}
             <Await state={employers.state}>

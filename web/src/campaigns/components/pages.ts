@@ -5,6 +5,7 @@ import '../campaigns.css';
 export { CampaignsPage } from './CampaignsPage';
 export { DashboardPage } from './DashboardPage';
 export { CommitteePage } from './CommitteePage';
+export { ScalesPage } from './ScalesPage';
 export { ChartPage } from './ChartPage';
 export { CardsPage, CardSummaryPage } from './CardsPage';
 export { TestsPage, ParticipationPage } from './TestsPage';

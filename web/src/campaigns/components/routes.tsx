@@ -65,6 +65,7 @@ function lazy(name: PageName): ComponentType<RouteProps> {
 export const CampaignsRoute = lazy('CampaignsPage');
 export const DashboardRoute = lazy('DashboardPage');
 export const CommitteeRoute = lazy('CommitteePage');
+export const ScalesRoute = lazy('ScalesPage');
 export const ChartRoute = lazy('ChartPage');
 export const CardsRoute = lazy('CardsPage');
 export const CardSummaryRoute = lazy('CardSummaryPage');
