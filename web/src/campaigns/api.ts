@@ -13,11 +13,11 @@ export interface Campaign {
 
 type Opts = { signal?: AbortSignal };
 
-function orgPath(org: string): string {
+export function orgPath(org: string): string {
   return `/api/orgs/${encodeURIComponent(org)}`;
 }
 
-function id(x: string): string {
+export function id(x: string): string {
   return encodeURIComponent(x);
 }
 

@@ -3,7 +3,8 @@
 // missing), committee coverage (R20), the support trend and the structure
 // tests (R21); the campaign's employers lead to their rollup. The next
 // deadlines come from the elections feature (DeadlinesSummary). Those who
-// may edit the workplace can delete an employer or a unit (DeleteWorkplace).
+// may edit the workplace can delete an employer or a unit (DeleteWorkplace),
+// and add employers, worksites and units (WorkplaceForms).
 import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
 import { DeadlinesSummary } from '../../elections';
@@ -17,6 +18,7 @@ import { mayEditWorkplace, mayManage, useGrants, useLoad, useOrg } from '../stat
 import { Await } from './Loaded';
 import { TestsSummary } from './TestsSummary';
 import { UnitMeters } from './UnitMeters';
+import { AddEmployerForm, EmployerSetup } from './WorkplaceForms';
 
 function UnitCard({ unit, manage, onDelete }: { unit: Unit; manage: boolean; onDelete?: () => void }) {
   const t = useMessages(messages);
@@ -106,6 +108,7 @@ export function DashboardPage({ params }: RouteProps) {
                               onClick={() => removal.ask({ kind: 'employer', id: x.id, name: x.name, version: x.version })}
                             />
                           )}
+                          {edit && <EmployerSetup employer={x} onUnitAdded={units.reload} />}
                         </li>
                       ))}
                     </ul>
@@ -113,6 +116,7 @@ export function DashboardPage({ params }: RouteProps) {
                 )
               }
             </Await>
+            {edit && employers.state.status === 'ok' && <AddEmployerForm campaignId={id} onAdded={employers.reload} />}
             <h2 class="camp-h2">{t('dashboard.units')}</h2>
             <Await state={units.state} retry={units.reload}>
               {(u) =>

@@ -2,7 +2,8 @@
 // /units/:id/setup: a bargaining unit's departments, shifts and job classes
 // (docs/api.md "Campaign workplace"); those who may edit the workplace can
 // delete one (DeleteWorkplace: the server refuses while workers are placed
-// in it and says so).
+// in it and says so), add and rename one, and rename the unit or change its
+// entered size (UnitSetupEdit).
 import { Link } from '../../app/router';
 import type { RouteProps } from '../../app/routes';
 import { useMessages } from '../../i18n/hooks';
@@ -12,6 +13,7 @@ import { messages } from '../l10n/messages';
 import { mayEditWorkplace, useGrants, useLoad } from '../state';
 import { DeleteButton, useWorkplaceDelete, type DeleteTarget } from './DeleteWorkplace';
 import { Await } from './Loaded';
+import { AddAreaForm, AreaName, UnitSettings } from './UnitSetupEdit';
 
 const kGroups = [
   ['department', 'departments'],
@@ -42,6 +44,11 @@ export function UnitSetupPage({ params }: RouteProps) {
             <p class="hs-page__lead">{t('setup.lead')}</p>
             {removal.banner}
             {removal.dialog}
+            {edit && (
+              <Card title={t('workplace.unit')}>
+                <UnitSettings key={u.id} unit={u} onSaved={unit.set} onStale={unit.reload} />
+              </Card>
+            )}
             {kGroups.map(([kind, field]) => (
               <Card key={kind} title={t(`setup.${kind}`)}>
                 {u[field].length === 0 ? (
@@ -50,16 +57,23 @@ export function UnitSetupPage({ params }: RouteProps) {
                   <ul class="camp-list camp-list--plain" data-testid={`areas-${kind}`}>
                     {u[field].map((a) => (
                       <li key={a.id} class="camp-deletable" data-testid="area" data-id={a.id}>
-                        <span>{a.name}</span>
-                        {edit && (
+                        <AreaName
+                          area={a}
+                          edit={edit}
+                          onRenamed={(x) => unit.set({ ...u, [field]: u[field].map((y) => (y.id === x.id ? { ...y, ...x } : y)) })}
+                          onStale={unit.reload}
+                        >
                           <DeleteButton
                             name={a.name}
                             onClick={() => removal.ask({ kind, id: a.id, name: a.name, version: a.version })}
                           />
-                        )}
+                        </AreaName>
                       </li>
                     ))}
                   </ul>
+                )}
+                {edit && (
+                  <AddAreaForm unitId={u.id} kind={kind} onAdded={(a) => unit.set({ ...u, [field]: [...u[field], a] })} />
                 )}
               </Card>
             ))}
