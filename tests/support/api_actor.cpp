@@ -76,9 +76,15 @@ ApiActor ApiActor::DemoAdmin(const TestDb& db, const ServerProcess& server) {
 
 ApiActor ApiActor::Provision(const TestDb& db, const ServerProcess& server, const std::string& email,
                              const std::string& role, const std::string& campaign, const std::string& unit) {
+  return ProvisionIn(db, server, "demo", email, role, "Test " + role, campaign, unit);
+}
+
+ApiActor ApiActor::ProvisionIn(const TestDb& db, const ServerProcess& server, const std::string& org_slug,
+                               const std::string& email, const std::string& role, const std::string& display_name,
+                               const std::string& campaign, const std::string& unit) {
   LoadDemo(db, server);
-  std::vector<std::string> args = {"user", "add", "--db", db.url(), "--key-file", server.key_file(), "--org", "demo",
-                                   "--email", email, "--name", "Test " + role, "--role", role};
+  std::vector<std::string> args = {"user", "add", "--db", db.url(), "--key-file", server.key_file(), "--org", org_slug,
+                                   "--email", email, "--name", display_name, "--role", role};
   if (!campaign.empty()) {
     args.push_back("--campaign");
     args.push_back(campaign);
@@ -86,24 +92,6 @@ ApiActor ApiActor::Provision(const TestDb& db, const ServerProcess& server, cons
   if (!unit.empty()) {
     args.push_back("--unit");
     args.push_back(unit);
-  }
-  CommandResult r = RunHotshop(args);
-  if (r.exit_code != 0) throw std::runtime_error("user add failed: " + r.out);
-  ApiActor a(server.port());
-  a.email_ = email;
-  a.CompleteSetup(Between(r.out, "one-time password:"));
-  return a;
-}
-
-ApiActor ApiActor::ProvisionIn(const TestDb& db, const ServerProcess& server, const std::string& org_slug,
-                               const std::string& email, const std::string& role, const std::string& display_name,
-                               const std::string& campaign) {
-  LoadDemo(db, server);
-  std::vector<std::string> args = {"user", "add", "--db", db.url(), "--key-file", server.key_file(), "--org", org_slug,
-                                   "--email", email, "--name", display_name, "--role", role};
-  if (!campaign.empty()) {
-    args.push_back("--campaign");
-    args.push_back(campaign);
   }
   CommandResult r = RunHotshop(args);
   if (r.exit_code != 0) throw std::runtime_error("user add failed: " + r.out);

@@ -26,7 +26,7 @@ class ApiActor {
   // display_name is the account's name.
   static ApiActor ProvisionIn(const TestDb& db, const ServerProcess& server, const std::string& org_slug,
                               const std::string& email, const std::string& role, const std::string& display_name,
-                              const std::string& campaign = "");
+                              const std::string& campaign = "", const std::string& unit = "");
   // Accepts an invitation (the token after /invite#) with kTestPassword and
   // enrols TOTP, as the invite page does.
   static ApiActor FromInvitation(const ServerProcess& server, const std::string& token, const std::string& email);
