@@ -75,10 +75,6 @@ export function apiFetch(page, method, path, body, headers = {}) {
   );
 }
 
-function pathOf(page) {
-  return new URL(page.url()).pathname;
-}
-
 export async function waitForPath(page, path, timeout = 15_000) {
   await page.waitForURL((u) => u.pathname === path, { timeout });
 }
@@ -154,7 +150,9 @@ export async function signIn(page, baseUrl, account) {
   await submitPassword(page, account.email, account.password);
   await submitCode(page, await freshTotp(account));
   await page.getByTestId('user-name').waitFor();
-  assert.notEqual(pathOf(page), '/login');
+  // The header shows the user a moment before the app leaves /login: wait
+  // for the move rather than race it (a loaded CI machine lost that race).
+  await page.waitForURL((u) => u.pathname !== '/login', { timeout: 15_000 });
 }
 
 /** The header's Sign out button; waits for the sign-in page. */
