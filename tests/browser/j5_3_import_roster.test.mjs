@@ -211,6 +211,8 @@ for (const db of testDatabases()) {
       await recordProgressBars(page);
       const watch = await watchPage(page);
       await page.goto(`${server.url}/`);
+      // The nav is drawn once the session has loaded (a loaded machine showed the race).
+      await page.getByTestId('user-name').waitFor();
       assert.ok((await navLinks(page)).includes('Import contacts'), 'the admin has the nav entry');
       await page.locator('#app-nav a', { hasText: 'Import contacts' }).click();
       await page.getByRole('heading', { level: 1, name: 'Import a contact list' }).waitFor();
